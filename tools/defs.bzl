@@ -1,0 +1,39 @@
+"""galeed-go's public Bazel rules. Load them from here; the implementations in
+//tools/private are not an interface.
+
+galeed_vm_test(name, binary, cpus = 2, memory_mb = 1024, **kwargs)
+    A test that runs `binary` (a go_test, cc_test or any executable) where
+    protection keys really work: natively when the host CPU and kernel have
+    PKU (CPUID OSPKE), otherwise in `qemu-system-x86_64 -cpu max` (TCG
+    software emulation) booting the host's Debian kernel. Arguments,
+    --test_filter and the TEST_* environment reach the binary; its output,
+    exit status (or the signal that killed it) and test XML come back. The
+    guest is killed shortly before the test's timeout with a message.
+    Every such test is tagged `pku` (so `bazel query 'attr(tags, pku,
+    tests(//...))'` lists them) and `cpu:<cpus>`, so Bazel does not overcommit
+    the host with emulated CPUs.
+
+    The guest holds only the binary, its runfiles, the ELF loader and the
+    shared libraries they need, and the runner's init: no shell, no network
+    but loopback, /tmp on tmpfs. GALEED_VM_MODE=vm|native|auto (default auto)
+    forces the choice.
+
+galeed_vm_binary(name, binary, cpus = 2, memory_mb = 1024, **kwargs)
+    The same for `bazel run`: runs `binary` with PKU and exits with its status.
+"""
+
+load("//tools/private:vm.bzl", _galeed_vm_binary = "galeed_vm_binary", _galeed_vm_test = "galeed_vm_test")
+
+def galeed_vm_test(name, tags = [], cpus = 2, **kwargs):
+    _galeed_vm_test(
+        name = name,
+        cpus = cpus,
+        tags = _with(tags, ["pku", "cpu:%d" % cpus]),
+        **kwargs
+    )
+
+def galeed_vm_binary(name, **kwargs):
+    _galeed_vm_binary(name = name, **kwargs)
+
+def _with(tags, extra):
+    return tags + [t for t in extra if t not in tags]

@@ -1,0 +1,2 @@
+/* Entry point for the executable fixtures. */
+int main(void) { return 0; }
