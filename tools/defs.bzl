@@ -20,9 +20,20 @@ galeed_vm_test(name, binary, cpus = 2, memory_mb = 1024, **kwargs)
 
 galeed_vm_binary(name, binary, cpus = 2, memory_mb = 1024, **kwargs)
     The same for `bazel run`: runs `binary` with PKU and exits with its status.
+
+pkruscan_test(name, targets, allow = [], **kwargs)
+    A test that scans the files `targets` build (archives, shared objects,
+    executables) at every byte offset of every executable section for
+    instructions that can write PKRU (WRPKRU, XRSTOR, XRSTORS). It passes only
+    when every finding lies inside a symbol named in `allow` (galeed-go's own
+    gates) and every `allow` entry matched something. Whole files cannot be
+    allowed: untrusted code must not gain a place to hide such instructions.
 """
 
+load("//tools/private:pkruscan.bzl", _pkruscan_test = "pkruscan_test")
 load("//tools/private:vm.bzl", _galeed_vm_binary = "galeed_vm_binary", _galeed_vm_test = "galeed_vm_test")
+
+pkruscan_test = _pkruscan_test
 
 def galeed_vm_test(name, tags = [], cpus = 2, **kwargs):
     _galeed_vm_test(
