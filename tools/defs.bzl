@@ -28,12 +28,23 @@ pkruscan_test(name, targets, allow = [], **kwargs)
     when every finding lies inside a symbol named in `allow` (galeed-go's own
     gates) and every `allow` entry matched something. Whole files cannot be
     allowed: untrusted code must not gain a place to hide such instructions.
+
+llvm_filecheck_test(name, src, plugin, passes, opt_args = [],
+                    check_prefixes = [], expect_error = False, **kwargs)
+    A lit-style test of an LLVM pass plugin: runs the host's opt-14 with
+    `plugin` loaded and `-passes=passes` over the .ll file `src` and checks
+    the output against the CHECK lines in `src` with FileCheck-14. With
+    expect_error, opt must fail and its diagnostics are checked instead.
 """
 
+load("//tools/private:llvm_filecheck.bzl", _llvm_filecheck_test = "llvm_filecheck_test")
 load("//tools/private:pkruscan.bzl", _pkruscan_test = "pkruscan_test")
 load("//tools/private:vm.bzl", _galeed_vm_binary = "galeed_vm_binary", _galeed_vm_test = "galeed_vm_test")
 
 pkruscan_test = _pkruscan_test
+
+def llvm_filecheck_test(name, size = "small", **kwargs):
+    _llvm_filecheck_test(name = name, size = size, **kwargs)
 
 def galeed_vm_test(name, tags = [], cpus = 2, **kwargs):
     _galeed_vm_test(

@@ -7,8 +7,11 @@
 // the child would run on a PKRU the kernel chose, in a process whose memory
 // may be the very thing under attack, and a crashing Go program prints only
 // part of the siginfo. The tracer instead stops the faulting thread before
-// any handler runs, reads the siginfo with PTRACE_GETSIGINFO and kills the
-// child, so a test can then check what the attack did and did not change.
+// any handler runs, reads the siginfo with PTRACE_GETSIGINFO (and, if asked,
+// the memory at the faulting address) and kills the child, so a test can
+// then check what the attack did and did not change. With Options.Deliver
+// the fault goes on to the child instead, so a test also sees what the
+// child's own handlers make of it.
 //
 // A typical child re-executes the test binary in a helper mode, announces
 // what the tracer cannot know (Announce), and then performs the access that
@@ -65,6 +68,10 @@ type Fault struct {
 	Addr  uintptr     // si_addr: the address the access touched
 	Pkey  int         // si_pkey: the key of the page; set only for SEGV_PKUERR
 	Tid   int         // the thread that faulted
+	// Memory holds Options.Peek bytes at Addr as they were when the
+	// access faulted, read through /proc/<pid>/mem, which PKRU does not
+	// govern. Nil when they could not be read.
+	Memory []byte
 }
 
 func (f *Fault) String() string {
@@ -81,7 +88,8 @@ type Result struct {
 	// without one.
 	Fault *Fault
 	// Status is how the child ended: after a Fault, killed by Run's
-	// SIGKILL; otherwise its own exit status or fatal signal.
+	// SIGKILL unless Options.Deliver; otherwise its own exit status or
+	// fatal signal.
 	Status unix.WaitStatus
 	// Output is the child's stdout and stderr, interleaved as written.
 	Output []byte
@@ -133,6 +141,16 @@ func (r *Result) Announced(name string) (uint64, error) {
 	return v, nil
 }
 
+// Options change what RunWith does at the child's first fault.
+type Options struct {
+	// Deliver passes the fault on to the child, whose handlers then run,
+	// instead of killing it; Run returns when the child ends.
+	Deliver bool
+	// Peek is how many bytes at the faulting address to read into
+	// Fault.Memory before any handler of the child runs.
+	Peek int
+}
+
 // Run starts cmd with every thread traced and returns when the child takes
 // its first SIGSEGV raised by the kernel (si_code > 0) or ends. On such a
 // fault the child is killed before any handler of its own runs. All other
@@ -143,6 +161,11 @@ func (r *Result) Announced(name string) (uint64, error) {
 // cmd.Wait. It returns once no process holds the output pipe, so a child
 // that leaves descendants running makes it wait for them too.
 func Run(cmd *exec.Cmd) (*Result, error) {
+	return RunWith(cmd, Options{})
+}
+
+// RunWith is Run with the fault handled as opts says.
+func RunWith(cmd *exec.Cmd, opts Options) (*Result, error) {
 	if cmd.Stdout != nil || cmd.Stderr != nil {
 		return nil, errors.New("faulttrace: Run collects the child's output; leave cmd.Stdout and cmd.Stderr nil")
 	}
@@ -179,15 +202,16 @@ func Run(cmd *exec.Cmd) (*Result, error) {
 	}()
 
 	res := &Result{}
-	res.Fault, res.Status, err = trace(cmd.Process.Pid)
+	res.Fault, res.Status, err = trace(cmd.Process.Pid, opts)
 	cmd.Process.Release()
 	res.Output = <-output
 	return res, err
 }
 
 // trace resumes each stop of the threads of process pid until one faults
-// or the process ends, and returns once the process is reaped.
-func trace(pid int) (*Fault, unix.WaitStatus, error) {
+// (or, with opts.Deliver, until the process ends) and returns once the
+// process is reaped.
+func trace(pid int, opts Options) (*Fault, unix.WaitStatus, error) {
 	var (
 		fault    *Fault
 		traceErr error
@@ -233,15 +257,20 @@ func trace(pid int) (*Fault, unix.WaitStatus, error) {
 			}
 		case ws.TrapCause() == unix.PTRACE_EVENT_CLONE:
 			sig = 0
-		case sig == unix.SIGSEGV:
+		case sig == unix.SIGSEGV && fault == nil:
 			var si siginfo
 			if si, err = getsiginfo(tid); err == nil && si.Code > 0 {
 				fault = &Fault{Signo: unix.Signal(si.Signo), Code: Code(si.Code), Addr: uintptr(si.Addr), Tid: tid}
 				if fault.Code == SEGV_PKUERR {
 					fault.Pkey = int(si.Pkey)
 				}
-				kill()
-				continue
+				if opts.Peek > 0 {
+					fault.Memory = peek(pid, fault.Addr, opts.Peek)
+				}
+				if !opts.Deliver {
+					kill()
+					continue
+				}
 			}
 		}
 		if err == nil {
@@ -255,6 +284,20 @@ func trace(pid int) (*Fault, unix.WaitStatus, error) {
 			kill()
 		}
 	}
+}
+
+// peek reads n bytes at addr of a stopped tracee, or returns nil.
+func peek(pid int, addr uintptr, n int) []byte {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/mem", pid))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	b := make([]byte, n)
+	if _, err := f.ReadAt(b, int64(addr)); err != nil {
+		return nil
+	}
+	return b
 }
 
 func getsiginfo(tid int) (siginfo, error) {

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -45,6 +46,17 @@ var children = map[string]func(){
 		Announce("addr", uint64(uintptr(unsafe.Pointer(addr))))
 		*addr = 1
 	},
+	// Like "readonly", with a known value in place to peek at.
+	"readonly-marked": func() {
+		page := mmap(unix.PROT_READ | unix.PROT_WRITE)
+		addr := &page[0x30]
+		*addr = marker
+		if err := unix.Mprotect(page, unix.PROT_READ); err != nil {
+			panic(err)
+		}
+		Announce("addr", uint64(uintptr(unsafe.Pointer(addr))))
+		*addr = 1
+	},
 	// Faults on a thread other than the one that was exec'd, which only a
 	// tracer following clones sees.
 	"thread": func() {
@@ -75,6 +87,8 @@ var children = map[string]func(){
 	},
 }
 
+const marker = 0x5a
+
 var (
 	sink       byte  // keeps the compiler from dropping a read whose value is unused
 	nilPointer *byte // a variable, so the compiler cannot see the nil dereference coming
@@ -99,13 +113,18 @@ func mmap(prot int) []byte {
 
 func run(t *testing.T, mode string) *Result {
 	t.Helper()
+	return runWith(t, mode, Options{})
+}
+
+func runWith(t *testing.T, mode string, opts Options) *Result {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), childEnv+"="+mode)
-	res, err := Run(cmd)
+	res, err := RunWith(cmd, opts)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -140,6 +159,28 @@ func TestNilDereferenceIsMAPERRAtZero(t *testing.T) {
 
 func TestWriteToReadOnlyMappingIsACCERR(t *testing.T) {
 	wantFault(t, run(t, "readonly"), SEGV_ACCERR)
+}
+
+// With Deliver the child's own handler runs: Go turns the fault into a
+// panic and exits with status 2, and Peek shows the value the write missed.
+func TestDeliverLetsTheChildHandleTheFault(t *testing.T) {
+	res := runWith(t, "readonly-marked", Options{Deliver: true, Peek: 1})
+	addr, err := res.Announced("addr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := res.Fault; f == nil || f.Code != SEGV_ACCERR || f.Addr != uintptr(addr) {
+		t.Fatalf("want SEGV_ACCERR at %#x; child %v", addr, res)
+	}
+	if got := res.Fault.Memory; len(got) != 1 || got[0] != marker {
+		t.Errorf("peeked %x at the fault, want %x", got, marker)
+	}
+	if !res.Status.Exited() || res.Status.ExitStatus() != 2 {
+		t.Errorf("child did not exit with Go's status 2 for a fatal fault: %v", res.Status)
+	}
+	if !strings.Contains(string(res.Output), "unexpected fault address") {
+		t.Errorf("child's output lacks Go's fault report")
+	}
 }
 
 func TestFaultOnAnotherThreadIsCaught(t *testing.T) {

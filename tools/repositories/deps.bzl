@@ -5,6 +5,7 @@ tools/bazel) or from this repository; nothing is downloaded from anywhere else.
 """
 
 load(":go_module.bzl", "go_module_archive")
+load(":llvm_host.bzl", "galeed_llvm_host")
 load(":vm_host.bzl", "galeed_vm_host")
 
 def galeed_workspace_dependencies():
@@ -38,3 +39,4 @@ def galeed_workspace_dependencies():
     )
 
     galeed_vm_host(name = "galeed_vm_host")
+    galeed_llvm_host(name = "galeed_llvm_host")

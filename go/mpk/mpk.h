@@ -1,0 +1,54 @@
+// Internal declarations shared by go/mpk's C files; galeed.h is the public API.
+#ifndef GALEED_MPK_H
+#define GALEED_MPK_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include "galeed.h"
+
+enum { GALEED_ENFORCE, GALEED_OFF, GALEED_REQUIRE };
+
+// The process's protection setup, written once by the constructor before the
+// Go runtime starts and then made read-only: its address is a link-time
+// constant, so C code can neither redirect the gates to a forged copy nor,
+// short of an mprotect system call, rewrite it.
+// The alignment also makes its size a whole page, which it has to itself.
+struct __attribute__((aligned(4096))) galeed_config {
+	int mode;
+	int active; // the Go key exists and tags the Go runtime's memory
+	int key;
+	uint32_t pkru_go;   // Go mode: the Go key allowed
+	uint32_t pkru_c[2]; // C mode under each galeed_policy
+	// Go's handler for each signal, in a page tagged with the Go key, so only
+	// Go-mode code can change what the signal trampoline calls.
+	uintptr_t *go_handlers;
+	char why[240]; // when !active: why (for GALEED_VERBOSE and the Go API)
+};
+extern struct galeed_config galeed_cfg; // written only by the constructor
+
+// One per gate crossing on a thread; frames[0] is the mode the thread started
+// in (Go for threads Go or libc made, C for threads created in C mode).
+enum { GALEED_FRAME_GO = 0, GALEED_FRAME_C_DENY, GALEED_FRAME_C_READONLY };
+#define GALEED_MAX_DEPTH 64
+struct galeed_frame {
+	int kind;
+	const char *call; // the cgo call, for reports
+};
+struct galeed_thread {
+	int top;
+	struct galeed_frame frames[GALEED_MAX_DEPTH];
+};
+extern __thread struct galeed_thread galeed_thread;
+
+void galeed_set_pkru_go(void);
+void galeed_install_altstack(void);
+void galeed_report(siginfo_t *info, void *ctx);
+void galeed_die(const char *msg) __attribute__((noreturn));
+const char *galeed_mode_name(int mode);
+const char *galeed_policy_name(int kind);
+
+// Counters of the Go runtime mappings tagged so far (cumulative).
+void galeed_tagged(uint64_t *mappings, uint64_t *bytes);
+
+#endif
