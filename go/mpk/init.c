@@ -63,6 +63,18 @@ static int parse_mode(const char *s) {
 	galeed_die(msg);
 }
 
+// Every thread gets an alternate signal stack in C memory (key 0), because
+// the kernel writes a signal frame with the interrupted thread's PKRU, which
+// in C mode denies Go's own signal stacks. Go's minit keeps a stack it
+// finds installed on a cgo thread. Returns the stack, for freeing at exit.
+static void *install_altstack(void) {
+	stack_t ss = {.ss_size = ALTSTACK_SIZE};
+	ss.ss_sp = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (ss.ss_sp == MAP_FAILED || sigaltstack(&ss, NULL) != 0)
+		galeed_die("galeed: cannot install an alternate signal stack\n");
+	return ss.ss_sp;
+}
+
 // Where the mode came from, for messages: "GALEED_MODE=off" or "the
 // build's default mode off".
 static char mode_source[80];
@@ -112,7 +124,7 @@ __attribute__((constructor)) static void galeed_init(void) {
 		}
 		snprintf(c->why, sizeof c->why, "%s", why);
 	} else {
-		galeed_install_altstack();
+		install_altstack();
 	}
 	if (mprotect(c, sizeof *c, PROT_READ) != 0)
 		galeed_die("galeed: cannot make the configuration read-only\n");
@@ -129,17 +141,6 @@ __attribute__((constructor)) static void galeed_init(void) {
 			fprintf(stderr, "galeed: %s: Go memory is NOT protected: %s\n", galeed_mode_name(c->mode),
 			        c->why);
 	}
-}
-
-// Every thread gets an alternate signal stack in C memory (key 0), because
-// the kernel writes a signal frame with the interrupted thread's PKRU, which
-// in C mode denies Go's own signal stacks. Go's minit keeps a stack it
-// finds installed on a cgo thread.
-void galeed_install_altstack(void) {
-	stack_t ss = {.ss_size = ALTSTACK_SIZE};
-	ss.ss_sp = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (ss.ss_sp == MAP_FAILED || sigaltstack(&ss, NULL) != 0)
-		galeed_die("galeed: cannot install an alternate signal stack\n");
 }
 
 static pthread_key_t altstack_key;
@@ -165,10 +166,7 @@ struct start {
 static void *thread_start(void *p) {
 	struct start s = *(struct start *)p;
 	free(p);
-	galeed_install_altstack();
-	stack_t ss;
-	sigaltstack(NULL, &ss);
-	pthread_setspecific(altstack_key, ss.ss_sp);
+	pthread_setspecific(altstack_key, install_altstack());
 	galeed_thread.frames[0] = s.base;
 	return s.fn(s.arg);
 }

@@ -41,8 +41,6 @@ struct galeed_thread {
 };
 extern __thread struct galeed_thread galeed_thread;
 
-void galeed_set_pkru_go(void);
-void galeed_install_altstack(void);
 void galeed_report(siginfo_t *info, void *ctx);
 void galeed_die(const char *msg) __attribute__((noreturn));
 const char *galeed_mode_name(int mode);
