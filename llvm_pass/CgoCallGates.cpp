@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CgoCallGates.h"
+#include "CallPolicies.h"
 #include "GaleedDiagnostic.h"
 
 #include "llvm/ADT/Optional.h"
@@ -37,30 +38,6 @@ static cl::opt<std::string>
     ClLeaveC("galeed-leave-c",
              cl::desc("Gate called after a cgo wrapper's call into C"),
              cl::init("galeed_leave_c"));
-
-static cl::opt<CallPolicy> ClDefaultPolicy(
-    "galeed-default-policy",
-    cl::desc("Policy of a cgo call whose C function declares none with "
-             "GALEED_CALL_POLICY"),
-    cl::init(CallPolicy::Deny),
-    cl::values(
-        clEnumValN(CallPolicy::Deny, "deny", "C may not access Go memory"),
-        clEnumValN(CallPolicy::ReadOnly, "readonly",
-                   "C may read Go memory but not write it"),
-        clEnumValN(CallPolicy::ReadWrite, "readwrite",
-                   "C may read and write Go memory: no isolation")));
-
-static StringRef policyName(CallPolicy P) {
-  switch (P) {
-  case CallPolicy::Deny:
-    return "deny";
-  case CallPolicy::ReadOnly:
-    return "readonly";
-  case CallPolicy::ReadWrite:
-    return "readwrite";
-  }
-  llvm_unreachable("unknown CallPolicy");
-}
 
 namespace {
 
@@ -140,9 +117,18 @@ static std::string declaredAt(const GlobalVariable *Declaration) {
 
 namespace {
 
+/// A call's policy, and where it was set for messages: ", declared at
+/// <file>:<line>" (GALEED_CALL_POLICY), ", listed at <file>:<line>" (the
+/// manifest), both, or nothing (the default).
+struct ChosenPolicy {
+  CallPolicy Policy;
+  std::string Origin;
+};
+
 class CgoCallGates {
 public:
-  explicit CgoCallGates(Module &M) : M(M) {}
+  CgoCallGates(Module &M, const CallPolicyManifest &Manifest)
+      : M(M), Manifest(Manifest) {}
 
   /// Gates \p Wrapper's C code; returns whether it changed anything.
   bool gate(Function &Wrapper, const CgoWrapper &W);
@@ -154,34 +140,35 @@ private:
   /// GALEED_CALL_POLICY's constant for \p CName, if declared.
   const GlobalVariable *policyDeclaration(StringRef CName) const;
 
-  /// The policy declared for \p CName, or the default; None after
-  /// reporting a malformed declaration.
-  Optional<CallPolicy> policyFor(const Function &Wrapper, StringRef CName);
+  /// The policy of \p CName; None after reporting a malformed declaration
+  /// or one the manifest contradicts.
+  Optional<ChosenPolicy> policyFor(const Function &Wrapper, StringRef CName);
 
   /// Puts the C-mode gates before \p Begin and before \p End.
   void insertGates(Instruction *Begin, Instruction *End, const DebugLoc &Loc,
                    CallPolicy P, StringRef CName);
 
   Module &M;
+  const CallPolicyManifest &Manifest;
 };
 
 } // namespace
 
 bool CgoCallGates::gate(Function &Wrapper, const CgoWrapper &W) {
-  Optional<CallPolicy> P = policyFor(Wrapper, W.CName);
+  Optional<ChosenPolicy> P = policyFor(Wrapper, W.CName);
   if (!P)
     return false;
-  if (*P == CallPolicy::ReadWrite)
+  if (P->Policy == CallPolicy::ReadWrite)
     diagnose(DS_Warning, Wrapper, DebugLoc(),
              "C." + W.CName +
                  " runs with Go memory readable and writable: galeed does "
                  "not isolate this call (policy readwrite" +
-                 declaredAt(policyDeclaration(W.CName)) + ")");
+                 P->Origin + ")");
   switch (W.Kind) {
   case CgoWrapper::CallsFunction:
-    return gateCalls(Wrapper, W.CName, *P);
+    return gateCalls(Wrapper, W.CName, P->Policy);
   case CgoWrapper::EvaluatesMacro:
-    return gateMacro(Wrapper, W.CName, *P);
+    return gateMacro(Wrapper, W.CName, P->Policy);
   }
   llvm_unreachable("unknown CgoWrapper kind");
 }
@@ -256,24 +243,37 @@ const GlobalVariable *CgoCallGates::policyDeclaration(StringRef CName) const {
                              /*AllowInternal=*/true);
 }
 
-Optional<CallPolicy> CgoCallGates::policyFor(const Function &Wrapper,
-                                             StringRef CName) {
+Optional<ChosenPolicy> CgoCallGates::policyFor(const Function &Wrapper,
+                                               StringRef CName) {
+  const CallPolicyManifest::Entry *Listed = Manifest.lookup(CName);
+  std::string ListedAt =
+      Listed
+          ? (", listed at " + Manifest.path() + ":" + Twine(Listed->Line)).str()
+          : "";
   const GlobalVariable *Declared = policyDeclaration(CName);
   if (!Declared)
-    return ClDefaultPolicy.getValue();
+    return ChosenPolicy{Listed ? Listed->Policy : defaultPolicy(), ListedAt};
 
   const auto *Value = Declared->hasDefinitiveInitializer()
                           ? dyn_cast<ConstantInt>(Declared->getInitializer())
                           : nullptr;
-  if (Value && Value->getValue().ule(unsigned(CallPolicy::ReadWrite)))
-    return static_cast<CallPolicy>(Value->getZExtValue());
-
-  diagnose(DS_Error, Wrapper, DebugLoc(),
-           "the policy of C." + CName + " (" + Declared->getName() +
-               declaredAt(Declared) +
-               ") is not a constant deny, readonly or readwrite: declare it "
-               "with GALEED_CALL_POLICY");
-  return None;
+  if (!Value || Value->getValue().ugt(unsigned(CallPolicy::ReadWrite))) {
+    diagnose(DS_Error, Wrapper, DebugLoc(),
+             "the policy of C." + CName + " (" + Declared->getName() +
+                 declaredAt(Declared) +
+                 ") is not a constant deny, readonly or readwrite: declare "
+                 "it with GALEED_CALL_POLICY");
+    return None;
+  }
+  auto P = static_cast<CallPolicy>(Value->getZExtValue());
+  if (Listed && Listed->Policy != P) {
+    diagnose(DS_Error, M.getContext(), Manifest.path(), Listed->Line,
+             "C." + CName + " is " + policyName(Listed->Policy) + " here but " +
+                 policyName(P) + " in its GALEED_CALL_POLICY (" +
+                 Declared->getName() + declaredAt(Declared) + ")");
+    return None;
+  }
+  return ChosenPolicy{P, declaredAt(Declared) + ListedAt};
 }
 
 void CgoCallGates::insertGates(Instruction *Begin, Instruction *End,
@@ -305,7 +305,14 @@ void CgoCallGates::insertGates(Instruction *Begin, Instruction *End,
 }
 
 PreservedAnalyses CgoCallGatesPass::run(Module &M, ModuleAnalysisManager &) {
-  CgoCallGates Gates(M);
+  const CallPolicyManifest &Manifest = CallPolicyManifest::get();
+  if (!Manifest.problems().empty()) {
+    for (const CallPolicyManifest::Problem &P : Manifest.problems())
+      diagnose(DS_Error, M.getContext(), Manifest.path(), P.Line, P.Message);
+    return PreservedAnalyses::all();
+  }
+
+  CgoCallGates Gates(M, Manifest);
   bool Changed = false;
   for (Function &F : M) {
     if (F.isDeclaration())

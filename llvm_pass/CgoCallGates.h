@@ -32,10 +32,10 @@
 // Registered at clang's pipeline start, it runs before any inlining at every
 // optimization level.
 //
-// Each call's policy is the one declared for its C function with
+// Each call's policy is its C function's (CallPolicies.h): declared with
 // GALEED_CALL_POLICY (galeed_call_policy.h), which leaves a constant
-// `galeed_call_policy__<function>` in the translation unit; without one, the
-// -galeed-default-policy applies.
+// `galeed_call_policy__<function>` in the translation unit, or listed in the
+// -galeed-call-policies manifest; else -galeed-default-policy's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,10 +45,6 @@
 #include "llvm/IR/PassManager.h"
 
 namespace galeed {
-
-/// What C code may do with Go memory during one cgo call; the values are
-/// galeed_policy's in go/mpk/galeed.h.
-enum class CallPolicy : unsigned { Deny = 0, ReadOnly = 1, ReadWrite = 2 };
 
 class CgoCallGatesPass : public llvm::PassInfoMixin<CgoCallGatesPass> {
 public:

@@ -41,9 +41,32 @@ void DiagnosticInfoGaleed::print(DiagnosticPrinter &DP) const {
   DP << "in function " << getFunction().getName() << ": " << Msg;
 }
 
+DiagnosticInfoGaleedFile::DiagnosticInfoGaleedFile(DiagnosticSeverity Severity,
+                                                   StringRef File,
+                                                   unsigned Line,
+                                                   const Twine &Msg)
+    : DiagnosticInfo(kind(), Severity), File(File), Line(Line), Msg(Msg) {}
+
+DiagnosticKind DiagnosticInfoGaleedFile::kind() {
+  static const int Kind = getNextAvailablePluginDiagnosticKind();
+  return static_cast<DiagnosticKind>(Kind);
+}
+
+void DiagnosticInfoGaleedFile::print(DiagnosticPrinter &DP) const {
+  DP << File;
+  if (Line)
+    DP << ":" << Line;
+  DP << ": " << Msg;
+}
+
 void diagnose(DiagnosticSeverity Severity, const Function &Fn,
               const DebugLoc &Loc, const Twine &Msg) {
   Fn.getContext().diagnose(DiagnosticInfoGaleed(Severity, Fn, Loc, Msg));
+}
+
+void diagnose(DiagnosticSeverity Severity, LLVMContext &Ctx, StringRef File,
+              unsigned Line, const Twine &Msg) {
+  Ctx.diagnose(DiagnosticInfoGaleedFile(Severity, File, Line, Msg));
 }
 
 } // namespace galeed

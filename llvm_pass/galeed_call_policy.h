@@ -9,10 +9,11 @@
 //
 //   deny       C may neither read nor write Go memory (the default)
 //   readonly   C may read Go memory but not write it
-//   readwrite  no isolation for this call; every build says so (a warning),
-//              and so do violation reports
+//   readwrite  no isolation for this call; every build says so (a warning)
 //
 // An unknown policy or function name is a compile error at the declaration.
+// C code that cannot be edited gets its policies from the call-policy
+// manifest instead (-galeed-call-policies, llvm_pass/README.md).
 //
 // How it reaches galeed-go's LLVM pass: the declaration defines a constant
 // `galeed_call_policy__<function>`, kept by `used`, in every translation unit

@@ -1,9 +1,11 @@
 // The gates of galeed.h. The per-thread frame stack lives in C-writable TLS
 // on purpose: what a gate writes to PKRU never depends on it in a way that
 // helps C. Leaving C always means Go mode, and returning from a Go callback
-// always means one of the two C modes (a frame claiming Go mode there is an
+// always means one of the C modes (a frame claiming anything else there is an
 // unbalanced or forged stack, and aborts). Forging frames can thus at most
-// choose read-only over deny for the forging thread, or mislabel reports.
+// choose a weaker C mode for the forging thread, or mislabel reports; even
+// read-write grants only what calling galeed_enter_go does, and C code
+// calling the gates on its own is out of scope (doc.go).
 
 #include <stddef.h>
 
@@ -23,9 +25,9 @@ static void push(int kind, const char *call) {
 }
 
 void galeed_enter_c(galeed_policy policy, const char *call) {
-	if (policy != GALEED_DENY && policy != GALEED_READONLY)
-		galeed_die("galeed_enter_c: policy is neither GALEED_DENY nor GALEED_READONLY\n");
-	push(policy == GALEED_DENY ? GALEED_FRAME_C_DENY : GALEED_FRAME_C_READONLY, call);
+	if ((unsigned)policy > GALEED_READWRITE)
+		galeed_die("galeed_enter_c: policy is not GALEED_DENY, GALEED_READONLY or GALEED_READWRITE\n");
+	push(GALEED_FRAME_C_DENY + policy, call);
 	if (galeed_cfg.active)
 		galeed_wrpkru_c(policy);
 }
@@ -50,10 +52,10 @@ void galeed_leave_go(void) {
 	if (t->top <= 0 || t->frames[t->top].kind != GALEED_FRAME_GO)
 		galeed_die("galeed_leave_go: not inside galeed_enter_go (unbalanced gates)\n");
 	int below = t->frames[--t->top].kind;
-	if (below == GALEED_FRAME_GO)
+	if (below < GALEED_FRAME_C_DENY || below > GALEED_FRAME_C_READWRITE)
 		galeed_die("galeed_leave_go: the Go callback was not called from C mode (unbalanced gates)\n");
 	if (galeed_cfg.active)
-		galeed_wrpkru_c(below == GALEED_FRAME_C_DENY ? GALEED_DENY : GALEED_READONLY);
+		galeed_wrpkru_c(below - GALEED_FRAME_C_DENY);
 }
 
 const char *galeed_policy_name(int kind) {
@@ -62,6 +64,8 @@ const char *galeed_policy_name(int kind) {
 		return "deny";
 	case GALEED_FRAME_C_READONLY:
 		return "read-only";
+	case GALEED_FRAME_C_READWRITE:
+		return "read-write";
 	}
 	return "Go mode";
 }

@@ -31,10 +31,9 @@ __thread struct galeed_thread galeed_thread;
 // Big enough for Go's signal handler, which gets 32 KiB on its own stacks.
 #define ALTSTACK_SIZE (64 << 10)
 
-const char *galeed_mode_name(int mode) {
-	static const char *const names[] = {"enforce", "off", "require"};
-	return names[mode];
-}
+const char *const galeed_mode_names[3] = {"enforce", "off", "require"};
+
+const char *galeed_mode_name(int mode) { return galeed_mode_names[mode]; }
 
 void galeed_die(const char *msg) {
 	write(2, msg, strlen(msg));
@@ -97,6 +96,7 @@ static const char *setup(struct galeed_config *c) {
 	c->pkru_go = galeed_rdpkru();
 	c->pkru_c[GALEED_DENY] = c->pkru_go | PKRU_AD(c->key);
 	c->pkru_c[GALEED_READONLY] = (c->pkru_go & ~PKRU_AD(c->key)) | PKRU_WD(c->key);
+	c->pkru_c[GALEED_READWRITE] = c->pkru_go;
 	long page = sysconf(_SC_PAGESIZE);
 	c->go_handlers = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (c->go_handlers == MAP_FAILED || pkey_mprotect(c->go_handlers, page, PROT_READ | PROT_WRITE, c->key) != 0)
@@ -134,9 +134,10 @@ __attribute__((constructor)) static void galeed_init(void) {
 		if (c->active)
 			fprintf(stderr,
 			        "galeed: %s: Go runtime memory carries pkey %d; C code inside gates runs with it "
-			        "denied (Go mode %#010x, C mode %#010x, read-only C mode %#010x)\n",
+			        "denied (Go mode %#010x, C mode %#010x, read-only C mode %#010x, "
+			        "read-write C mode %#010x)\n",
 			        galeed_mode_name(c->mode), c->key, c->pkru_go, c->pkru_c[GALEED_DENY],
-			        c->pkru_c[GALEED_READONLY]);
+			        c->pkru_c[GALEED_READONLY], c->pkru_c[GALEED_READWRITE]);
 		else
 			fprintf(stderr, "galeed: %s: Go memory is NOT protected: %s\n", galeed_mode_name(c->mode),
 			        c->why);

@@ -9,7 +9,7 @@
 
 #include "mpk.h"
 
-static uint64_t tagged_mappings, tagged_bytes;
+uint64_t galeed_tagged_mappings, galeed_tagged_bytes;
 
 uintptr_t __real_x_cgo_mmap(void *addr, uintptr_t length, int32_t prot, int32_t flags, int32_t fd,
                             uint32_t offset);
@@ -22,12 +22,7 @@ uintptr_t __wrap_x_cgo_mmap(void *addr, uintptr_t length, int32_t prot, int32_t 
 		return p;
 	if (pkey_mprotect((void *)p, length, prot, galeed_cfg.key) != 0)
 		galeed_die("galeed: pkey_mprotect of a Go runtime mapping failed\n");
-	__atomic_add_fetch(&tagged_mappings, 1, __ATOMIC_RELAXED);
-	__atomic_add_fetch(&tagged_bytes, length, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&galeed_tagged_mappings, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&galeed_tagged_bytes, length, __ATOMIC_RELAXED);
 	return p;
-}
-
-void galeed_tagged(uint64_t *mappings, uint64_t *bytes) {
-	*mappings = __atomic_load_n(&tagged_mappings, __ATOMIC_RELAXED);
-	*bytes = __atomic_load_n(&tagged_bytes, __ATOMIC_RELAXED);
 }

@@ -19,17 +19,27 @@ struct __attribute__((aligned(4096))) galeed_config {
 	int active; // the Go key exists and tags the Go runtime's memory
 	int key;
 	uint32_t pkru_go;   // Go mode: the Go key allowed
-	uint32_t pkru_c[2]; // C mode under each galeed_policy
+	uint32_t pkru_c[3]; // C mode under each galeed_policy; read-write's is pkru_go
 	// Go's handler for each signal, in a page tagged with the Go key, so only
 	// Go-mode code can change what the signal trampoline calls.
 	uintptr_t *go_handlers;
 	char why[240]; // when !active: why (for GALEED_VERBOSE and the Go API)
 };
-extern struct galeed_config galeed_cfg; // written only by the constructor
+// Hidden, so that even -fPIC code (cgo compiles with it) addresses it
+// RIP-relative rather than through the GOT: the gates' checks after WRPKRU
+// (pkru.h) then read the legal values at fixed addresses, never through a
+// register a jump into the gate could have loaded.
+extern struct galeed_config galeed_cfg __attribute__((visibility("hidden"))); // written only by the constructor
 
 // One per gate crossing on a thread; frames[0] is the mode the thread started
-// in (Go for threads Go or libc made, C for threads created in C mode).
-enum { GALEED_FRAME_GO = 0, GALEED_FRAME_C_DENY, GALEED_FRAME_C_READONLY };
+// in (Go for threads Go or libc made, C for threads created in C mode). A C
+// frame's kind is GALEED_FRAME_C_DENY + its galeed_policy.
+enum {
+	GALEED_FRAME_GO = 0,
+	GALEED_FRAME_C_DENY = 1 + GALEED_DENY,
+	GALEED_FRAME_C_READONLY = 1 + GALEED_READONLY,
+	GALEED_FRAME_C_READWRITE = 1 + GALEED_READWRITE,
+};
 #define GALEED_MAX_DEPTH 64
 struct galeed_frame {
 	int kind;
@@ -43,10 +53,12 @@ extern __thread struct galeed_thread galeed_thread;
 
 void galeed_report(siginfo_t *info, void *ctx);
 void galeed_die(const char *msg) __attribute__((noreturn));
+extern const char *const galeed_mode_names[3]; // indexed by mode
 const char *galeed_mode_name(int mode);
 const char *galeed_policy_name(int kind);
 
-// Counters of the Go runtime mappings tagged so far (cumulative).
-void galeed_tagged(uint64_t *mappings, uint64_t *bytes);
+// Counters of the Go runtime mappings tagged so far (cumulative; updated
+// atomically).
+extern uint64_t galeed_tagged_mappings, galeed_tagged_bytes;
 
 #endif

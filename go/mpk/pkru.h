@@ -43,17 +43,25 @@ broken:
 	galeed_gate_broken();
 }
 
-// Switches this thread to C mode under policy (a galeed_policy).
-static inline __attribute__((always_inline)) void galeed_wrpkru_c(int policy) {
+// Switches this thread to C mode under policy, which the calling gate has
+// checked is a galeed_policy. The check after WRPKRU does not trust the
+// index: it compares EAX with each C-mode value at that value's own fixed
+// address, so a jump to the WRPKRU with any EAX still writes one of them or
+// dies. Read-write's value is Go mode's, which galeed_wrpkru_go accepts
+// anyway: accepting it here too gives such a jump no value it lacked.
+static inline __attribute__((always_inline)) void galeed_wrpkru_c(galeed_policy policy) {
 	__asm__ goto(".byte 0x0f, 0x01, 0xef\n\t" // WRPKRU
 	             "cmpl %1, %%eax\n\t"
 	             "je 1f\n\t"
 	             "cmpl %2, %%eax\n\t"
+	             "je 1f\n\t"
+	             "cmpl %3, %%eax\n\t"
 	             "jne %l[broken]\n"
 	             "1:"
 	             :
-	             : "a"(galeed_cfg.pkru_c[policy & 1]), "m"(galeed_cfg.pkru_c[GALEED_DENY]),
-	               "m"(galeed_cfg.pkru_c[GALEED_READONLY]), "c"(0), "d"(0)
+	             : "a"(galeed_cfg.pkru_c[policy]), "m"(galeed_cfg.pkru_c[GALEED_DENY]),
+	               "m"(galeed_cfg.pkru_c[GALEED_READONLY]), "m"(galeed_cfg.pkru_c[GALEED_READWRITE]),
+	               "c"(0), "d"(0)
 	             : "memory", "cc"
 	             : broken);
 	return;

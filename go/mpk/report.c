@@ -134,6 +134,21 @@ void galeed_report(siginfo_t *info, void *ctx) {
 	put(&b, galeed_policy_name(fr->kind));
 	put(&b, "\n    thread:   ");
 	putnum(&b, syscall(SYS_gettid), 10);
+	// The calls this one is nested in (through Go callbacks), innermost
+	// first, each with its policy: a read-write call shows here as the
+	// place where isolation was off.
+	for (int i = galeed_thread.top - 1; i > 0; i--) {
+		const struct galeed_frame *outer = &galeed_thread.frames[i];
+		put(&b, "\n    within:   ");
+		if (outer->kind == GALEED_FRAME_GO) {
+			put(&b, "a Go callback");
+			continue;
+		}
+		put(&b, outer->call ? outer->call : "(none recorded)");
+		put(&b, " (");
+		put(&b, galeed_policy_name(outer->kind));
+		put(&b, ")");
+	}
 	put(&b, "\nSUMMARY: galeed: ");
 	put(&b, kind);
 	put(&b, " of Go memory in ");

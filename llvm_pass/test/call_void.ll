@@ -13,6 +13,11 @@
 ; CHECK-NEXT:    ret void
 ; CHECK: declare void @galeed_enter_c(i32, i8*)
 ; CHECK: declare void @galeed_leave_c()
+;
+; With manifests/readonly.txt over -galeed-default-policy=readwrite (prefix
+; MANIFEST): the manifest's readonly, so no readwrite warning.
+; MANIFEST-NOT: warning
+; MANIFEST:     call void @galeed_enter_c(i32 1, i8* getelementptr inbounds ([8 x i8], [8 x i8]* @galeed.call.hello, i32 0, i32 0))
 
 source_filename = "obj/gates.cgo2.c"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128"

@@ -25,6 +25,27 @@
 ; RO:         call void @galeed_enter_c(i32 1,
 ; RO-LABEL: define dso_local void @_cgo_926328778c9c_Cfunc_peek(
 ; RO:         call void @galeed_enter_c(i32 1,
+;
+; With the manifest manifests/policy.txt (-galeed-call-policies, prefix
+; MANIFEST): hello readwrite by the manifest alone, peek and fill listed with
+; the policies their declarations give.
+;
+; MANIFEST:         warning: cgo-gcc-prolog:{{[0-9]+}}:0: in function _cgo_926328778c9c_Cfunc_fill: C.fill runs with Go memory readable and writable: galeed does not isolate this call (policy readwrite, declared at gates.go:21, listed at llvm_pass/test/manifests/policy.txt:6)
+; MANIFEST:         warning: cgo-gcc-prolog:{{[0-9]+}}:0: in function _cgo_926328778c9c_Cfunc_hello: C.hello runs with Go memory readable and writable: galeed does not isolate this call (policy readwrite, listed at llvm_pass/test/manifests/policy.txt:4)
+; MANIFEST-LABEL: define dso_local void @_cgo_926328778c9c_Cfunc_fill(
+; MANIFEST:         call void @galeed_enter_c(i32 2,
+; MANIFEST-LABEL: define dso_local void @_cgo_926328778c9c_Cfunc_hello(
+; MANIFEST:         call void @galeed_enter_c(i32 2,
+; MANIFEST-LABEL: define dso_local void @_cgo_926328778c9c_Cfunc_peek(
+; MANIFEST:         call void @galeed_enter_c(i32 1,
+;
+; Broken manifests, one per prefix: each is an error at the manifest's line.
+;
+; MALFORMED: error: llvm_pass/test/manifests/malformed.txt:3: expected 'C.<function> <policy>', found 'C.peek'
+; UNKNOWN_POLICY: error: llvm_pass/test/manifests/unknown_policy.txt:2: unknown policy 'read-only' for C.peek: expected one of deny, readonly, readwrite
+; DUPLICATE: error: llvm_pass/test/manifests/duplicate.txt:3: C.hello is listed twice (first at line 1)
+; CONFLICT: error: llvm_pass/test/manifests/conflict.txt:2: C.peek is readwrite here but readonly in its GALEED_CALL_POLICY (galeed_call_policy__peek, declared at gates.go:19)
+; MISSING: error: llvm_pass/test/manifests/missing.txt: cannot read the call-policy manifest (-galeed-call-policies): No such file or directory
 
 source_filename = "obj/gates.cgo2.c"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128"

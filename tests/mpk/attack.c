@@ -1,6 +1,6 @@
-// The C side of the tests: a buggy C function, and gated cgo calls into it
-// written the way the next issue's generated wrappers will be (the gates
-// around the call of the real function).
+// The C side of the tests: buggy C functions and the cgo calls into them.
+// None of it calls a gate: the galeed toolchain gates every cgo call (and
+// the goNest callback) with the policy declared in attack.h.
 
 #include <pthread.h>
 #include <semaphore.h>
@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include "_cgo_export.h"
-#include "../../go/mpk/galeed.h"
 #include "attack.h"
 
 // noinline keeps the faulting instruction in a function of its own name,
@@ -18,25 +17,17 @@
 __attribute__((noinline)) void buggy_write(uint64_t *p, uint64_t v) { *(volatile uint64_t *)p = v; }
 __attribute__((noinline)) uint64_t buggy_read(const uint64_t *p) { return *(const volatile uint64_t *)p; }
 
-void cgo_write(uintptr_t p, uint64_t v) {
-	galeed_enter_c(GALEED_DENY, "cgo_write");
-	buggy_write((uint64_t *)p, v);
-	galeed_leave_c();
-}
+void cgo_write(uintptr_t p, uint64_t v) { buggy_write((uint64_t *)p, v); }
+void cgo_write_readwrite(uintptr_t p, uint64_t v) { buggy_write((uint64_t *)p, v); }
+uint64_t cgo_read(uintptr_t p) { return buggy_read((const uint64_t *)p); }
+uint64_t cgo_read_readonly(uintptr_t p) { return buggy_read((const uint64_t *)p); }
 
-uint64_t cgo_read(uintptr_t p, int policy) {
-	galeed_enter_c(policy, "cgo_read");
-	uint64_t v = buggy_read((const uint64_t *)p);
-	galeed_leave_c();
-	return v;
-}
+// Calls back into Go, which makes Write's deny call: the report of that
+// call's fault names this read-write call around it.
+void cgo_callback_readwrite(uintptr_t p, uint64_t v) { goWriteFromCallback(p, v); }
 
 // A NULL write: a fault in C mode that is not a PKU fault.
-void cgo_null_write(void) {
-	galeed_enter_c(GALEED_DENY, "cgo_null_write");
-	buggy_write((uint64_t *)0, 1);
-	galeed_leave_c();
-}
+void cgo_null_write(void) { buggy_write((uint64_t *)0, 1); }
 
 struct thread_attack {
 	uint64_t *p, v;
@@ -49,30 +40,21 @@ static void *attack_thread(void *a) {
 }
 
 void cgo_thread_write(uintptr_t p, uint64_t v) {
-	galeed_enter_c(GALEED_DENY, "cgo_thread_write");
 	struct thread_attack a = {(uint64_t *)p, v};
 	pthread_t t;
 	if (pthread_create(&t, 0, attack_thread, &a) == 0)
 		pthread_join(t, 0);
-	galeed_leave_c();
 }
 
-uint64_t cgo_add(uint64_t x) {
-	galeed_enter_c(GALEED_DENY, "cgo_add");
-	x++;
-	galeed_leave_c();
-	return x;
-}
+uint64_t cgo_add(uint64_t x) { return x + 1; }
 
 // A long C-mode loop: a xorshift generator, so the work cannot be folded.
 uint64_t cgo_spin(uint64_t x, uint64_t n) {
-	galeed_enter_c(GALEED_DENY, "cgo_spin");
 	for (uint64_t i = 0; i < n; i++) {
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
 	}
-	galeed_leave_c();
 	return x;
 }
 
@@ -87,19 +69,14 @@ static uint32_t rdpkru(void) {
 // callback into pkru[depth][0..1] (C memory the caller owns), so the test
 // can see each return restore C mode. Returns the sum of the depths.
 uint64_t cgo_nest(int depth, uintptr_t pkru, int with_pku) {
-	galeed_enter_c(GALEED_DENY, "cgo_nest");
 	uint32_t *seen = (uint32_t *)pkru + 2 * depth;
 	uint64_t sum = depth;
 	if (with_pku)
 		seen[0] = rdpkru();
-	if (depth > 0) {
-		galeed_enter_go();
+	if (depth > 0)
 		sum += goNest(depth - 1, pkru, with_pku);
-		galeed_leave_go();
-	}
 	if (with_pku)
 		seen[1] = rdpkru();
-	galeed_leave_c();
 	return sum;
 }
 
@@ -116,16 +93,19 @@ int32_t x_cgo_sigaction(intptr_t sig, const struct handler *act, struct handler 
 
 // handler_views returns sig's handler as the Go runtime reads it (through
 // x_cgo_sigaction, which the link wraps like every reference to it) and as
-// the kernel has it.
-int handler_views(int sig, uintptr_t *go_view, uintptr_t *kernel_view) {
+// the kernel has it. It returns them by value: the cgo wrapper, in Go mode,
+// stores them in Go memory.
+struct handler_views handler_views(int sig) {
+	struct handler_views v = {0};
 	struct handler h;
 	if (x_cgo_sigaction(sig, 0, &h) != 0)
-		return -1;
-	*go_view = h.handler;
+		return v;
+	v.go_view = h.handler;
 	if (syscall(SYS_rt_sigaction, sig, 0, &h, 8) != 0)
-		return -1;
-	*kernel_view = h.handler;
-	return 0;
+		return v;
+	v.kernel_view = h.handler;
+	v.ok = 1;
+	return v;
 }
 
 // cgo_altstack returns the calling thread's alternate signal stack, or 0.

@@ -7,7 +7,6 @@ package mpktest
 /*
 #include <stdlib.h>
 
-#include "../../go/mpk/galeed.h"
 #include "attack.h"
 */
 import "C"
@@ -18,23 +17,32 @@ import (
 	_ "github.com/galeed-go/galeed/go/mpk" // the defense under test
 )
 
-// Policy is galeed_policy: what C code may do with Go memory.
-type Policy int
-
-const (
-	Deny     Policy = C.GALEED_DENY
-	ReadOnly Policy = C.GALEED_READONLY
-)
-
 // Addresses cross into C as integers: the attacks keep what cgo's pointer
 // checks would refuse, such as a pointer into a goroutine stack.
 
-// Write has buggy C code store v at p inside a cgo call.
+// Write has buggy C code store v at p inside a cgo call (policy deny).
 func Write(p unsafe.Pointer, v uint64) { C.cgo_write(C.uintptr_t(uintptr(p)), C.uint64_t(v)) }
 
-// Read has buggy C code load from p inside a cgo call under policy.
-func Read(p unsafe.Pointer, policy Policy) uint64 {
-	return uint64(C.cgo_read(C.uintptr_t(uintptr(p)), C.int(policy)))
+// WriteUnderReadWrite is Write through a cgo call declared read-write: no
+// isolation.
+func WriteUnderReadWrite(p unsafe.Pointer, v uint64) {
+	C.cgo_write_readwrite(C.uintptr_t(uintptr(p)), C.uint64_t(v))
+}
+
+// WriteFromCallback is Write from a Go callback inside a read-write call.
+func WriteFromCallback(p unsafe.Pointer, v uint64) {
+	C.cgo_callback_readwrite(C.uintptr_t(uintptr(p)), C.uint64_t(v))
+}
+
+//export goWriteFromCallback
+func goWriteFromCallback(p C.uintptr_t, v C.uint64_t) { C.cgo_write(p, v) }
+
+// Read has buggy C code load from p inside a cgo call (policy deny).
+func Read(p unsafe.Pointer) uint64 { return uint64(C.cgo_read(C.uintptr_t(uintptr(p)))) }
+
+// ReadUnderReadOnly is Read through a cgo call declared read-only.
+func ReadUnderReadOnly(p unsafe.Pointer) uint64 {
+	return uint64(C.cgo_read_readonly(C.uintptr_t(uintptr(p))))
 }
 
 // NullWrite has C code write to address 0 inside a cgo call.
@@ -73,11 +81,8 @@ func HoldCThread() (altStack uintptr, release func()) {
 // HandlerViews returns the handler of signal sig as the Go runtime reads it
 // and as the kernel holds it.
 func HandlerViews(sig int) (goView, kernelView uintptr, ok bool) {
-	var g, k C.uintptr_t
-	if C.handler_views(C.int(sig), &g, &k) != 0 {
-		return 0, 0, false
-	}
-	return uintptr(g), uintptr(k), true
+	v := C.handler_views(C.int(sig))
+	return uintptr(v.go_view), uintptr(v.kernel_view), v.ok != 0
 }
 
 // Nest calls C, which calls back into Go, which calls C again: depth+1 C

@@ -58,15 +58,11 @@ func TestMain(m *testing.M) {
 // scenarios are the children's attacks. Each announces the address it
 // attacks and, when it survives, what it then finds there ("after").
 var scenarios = map[string]func(){
-	"heap-write": func() {
-		v := new(uint64)
-		*v = original
-		faulttrace.Announce("addr", uint64(uintptr(unsafe.Pointer(v))))
-		Write(unsafe.Pointer(v), attack)
-		faulttrace.Announce("after", *v)
-	},
-	"heap-read":          func() { read(Deny) },
-	"heap-read-readonly": func() { read(ReadOnly) },
+	"heap-write":           func() { heapWrite(Write) },
+	"heap-write-readwrite": func() { heapWrite(WriteUnderReadWrite) },
+	"callback-write":       func() { heapWrite(WriteFromCallback) },
+	"heap-read":            func() { heapRead(Read) },
+	"heap-read-readonly":   func() { heapRead(ReadUnderReadOnly) },
 	"stack-write": func() {
 		var x uint64 = original // stays on this goroutine's stack: only its address, as an integer, leaves
 		faulttrace.Announce("addr", uint64(uintptr(unsafe.Pointer(&x))))
@@ -93,11 +89,19 @@ var scenarios = map[string]func(){
 	},
 }
 
-func read(policy Policy) {
+func heapWrite(write func(unsafe.Pointer, uint64)) {
 	v := new(uint64)
 	*v = original
 	faulttrace.Announce("addr", uint64(uintptr(unsafe.Pointer(v))))
-	faulttrace.Announce("read", Read(unsafe.Pointer(v), policy))
+	write(unsafe.Pointer(v), attack)
+	faulttrace.Announce("after", *v)
+}
+
+func heapRead(read func(unsafe.Pointer) uint64) {
+	v := new(uint64)
+	*v = original
+	faulttrace.Announce("addr", uint64(uintptr(unsafe.Pointer(v))))
+	faulttrace.Announce("read", read(unsafe.Pointer(v)))
 }
 
 // attackRun is one traced child and what it announced.
@@ -213,17 +217,40 @@ func TestHeapWrite(t *testing.T) {
 	})
 	t.Run("enforce_blocks_with_report", func(t *testing.T) {
 		r := runAttack(t, "heap-write", "enforce")
-		r.wantBlocked(t, "WRITE", "buggy_write", "cgo_write", original)
+		r.wantBlocked(t, "WRITE", "buggy_write", "C.cgo_write", original)
 		r.wantGoCgoCrash(t)
 	})
 }
 
 func TestHeapReadUnderDeny(t *testing.T) {
 	r := runAttack(t, "heap-read", "enforce")
-	r.wantBlocked(t, "READ", "buggy_read", "cgo_read", original)
+	r.wantBlocked(t, "READ", "buggy_read", "C.cgo_read", original)
 	r.wantGoCgoCrash(t)
 	if _, err := r.Announced("read"); err == nil {
 		t.Error("C read the value under the deny policy")
+	}
+}
+
+// A call declared read-write (GALEED_CALL_POLICY in attack.h) is the
+// explicit opt-out: C writes Go memory as if galeed-go were off.
+func TestHeapWriteUnderReadWritePolicySucceeds(t *testing.T) {
+	r := runAttack(t, "heap-write-readwrite", "enforce")
+	if r.key == 0 {
+		t.Fatalf("the child ran unprotected; child %v", r.Result)
+	}
+	if r.Fault != nil || r.announced(t, "after") != attack {
+		t.Errorf("want C's write of %#x to go through under the read-write policy; child %v", attack, r.Result)
+	}
+}
+
+// A deny call made from a Go callback inside a read-write call is isolated
+// all the same, and its report shows the read-write call around it.
+func TestReportNamesReadWriteCallAround(t *testing.T) {
+	r := runAttack(t, "callback-write", "enforce")
+	r.wantBlocked(t, "WRITE", "buggy_write", "C.cgo_write", original)
+	within := "    within:   a Go callback\n    within:   C.cgo_callback_readwrite (read-write)\n"
+	if !strings.Contains(string(r.Output), within) {
+		t.Errorf("the report does not show the calls around the faulting one (want %q)", within)
 	}
 }
 
@@ -240,14 +267,14 @@ func TestGoroutineStackWrite(t *testing.T) {
 	})
 	t.Run("enforce_blocks_with_report", func(t *testing.T) {
 		r := runAttack(t, "stack-write", "enforce")
-		r.wantBlocked(t, "WRITE", "buggy_write", "cgo_write", original)
+		r.wantBlocked(t, "WRITE", "buggy_write", "C.cgo_write", original)
 		r.wantGoCgoCrash(t)
 	})
 }
 
 func TestRuntimeMetadataWrite(t *testing.T) {
 	r := runAttack(t, "g-write", "enforce")
-	r.wantBlocked(t, "WRITE", "buggy_write", "cgo_write", r.announced(t, "original"))
+	r.wantBlocked(t, "WRITE", "buggy_write", "C.cgo_write", r.announced(t, "original"))
 	r.wantGoCgoCrash(t)
 }
 
@@ -257,7 +284,7 @@ func TestThreadCreatedInCModeCannotTouchGoMemory(t *testing.T) {
 	})
 	t.Run("enforce_blocks_with_report", func(t *testing.T) {
 		r := runAttack(t, "thread-write", "enforce")
-		r.wantBlocked(t, "WRITE", "buggy_write", "cgo_thread_write", original)
+		r.wantBlocked(t, "WRITE", "buggy_write", "C.cgo_thread_write", original)
 		if r.Fault != nil && uint64(r.Fault.Tid) == r.pid {
 			t.Errorf("the fault was on the main thread %d, not on a thread C created", r.pid)
 		}

@@ -1,6 +1,6 @@
 // Command pkruscan checks x86-64 ELF objects, archives, shared objects and
 // executables for instructions that can write the PKRU register (WRPKRU,
-// XRSTOR, XRSTORS), at every byte offset of their executable code. Native
+// XRSTOR), at every byte offset of their executable code. Native
 // code that contains one can turn off the protection keys that isolate Go
 // memory from it, so galeed-go refuses to load such code. Package scan
 // describes what is matched and why.

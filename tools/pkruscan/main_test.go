@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galeed-go/galeed/tools/pkruscan/internal/hostcc"
+	"github.com/galeed-go/galeed/tools/internal/hostcc"
 )
 
 // inputs builds testdata/cli.c into pkru.o (two findings) and clean.o, and

@@ -2,7 +2,7 @@
 
 The test runs //tools/pkruscan over the files the given targets build (a
 cc_library's archive and shared object, a binary's executable) and passes only
-when no PKRU-writing instruction (WRPKRU, XRSTOR, XRSTORS) lies outside the
+when no PKRU-writing instruction (WRPKRU, XRSTOR) lies outside the
 allowed symbols. An allowed symbol that matches nothing fails the test too, so
 the allow-list cannot go stale.
 """

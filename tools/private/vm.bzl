@@ -34,16 +34,20 @@ _LAUNCHER = """if [[ -z "${{RUNFILES_DIR:-}}" ]]; then
     export RUNFILES_DIR="$0.runfiles"
   fi
 fi
-exec "${{RUNFILES_DIR}}"/{runner} {flags} -- "$@"
+exec "${{RUNFILES_DIR}}"/{runner} {flags} -- {arguments} "$@"
 """
 
 def _galeed_vm_impl(ctx):
     binary_info = ctx.attr.binary[DefaultInfo]
     binary = binary_info.files_to_run.executable
     binary_runfiles = binary_info.default_runfiles
+    data_runfiles = ctx.runfiles(ctx.files.data)
+    for d in ctx.attr.data:
+        data_runfiles = data_runfiles.merge(d[DefaultInfo].default_runfiles)
+    guest_runfiles = binary_runfiles.merge(data_runfiles).merge(ctx.runfiles([binary]))
 
     manifest = ctx.actions.declare_file(ctx.label.name + "_initramfs.manifest")
-    ctx.actions.write(manifest, _initramfs_manifest(ctx, binary_runfiles.merge(ctx.runfiles([binary]))))
+    ctx.actions.write(manifest, _initramfs_manifest(ctx, guest_runfiles))
 
     initramfs = ctx.actions.declare_file(ctx.label.name + "_initramfs.cpio")
     ctx.actions.run(
@@ -60,7 +64,7 @@ def _galeed_vm_impl(ctx):
             "--out",
             initramfs.path,
         ],
-        inputs = depset([manifest, ctx.executable._init, binary], transitive = [binary_runfiles.files]),
+        inputs = depset([manifest, ctx.executable._init], transitive = [guest_runfiles.files]),
         outputs = [initramfs],
         mnemonic = "GaleedInitramfs",
         progress_message = "Packing %s and its runfiles into a VM initramfs" % ctx.attr.binary.label,
@@ -83,11 +87,15 @@ def _galeed_vm_impl(ctx):
     launcher = write_launcher(
         ctx,
         "galeed_vm_test/galeed_vm_binary (//tools/private/vm.bzl) to run {} with PKU".format(ctx.attr.binary.label),
-        _LAUNCHER.format(runner = shell_quote(_runfiles_path(ctx, ctx.executable._runner)), flags = shell_words(flags)),
+        _LAUNCHER.format(
+            runner = shell_quote(_runfiles_path(ctx, ctx.executable._runner)),
+            flags = shell_words(flags),
+            arguments = shell_words([ctx.expand_location(a, ctx.attr.data) for a in ctx.attr.arguments]),
+        ),
     )
 
-    runfiles = ctx.runfiles([initramfs, ctx.file._qemu, ctx.file._kernel, binary])
-    runfiles = runfiles.merge(binary_runfiles).merge(ctx.attr._runner[DefaultInfo].default_runfiles)
+    runfiles = ctx.runfiles([initramfs, ctx.file._qemu, ctx.file._kernel])
+    runfiles = runfiles.merge(guest_runfiles).merge(ctx.attr._runner[DefaultInfo].default_runfiles)
     return [DefaultInfo(executable = launcher, runfiles = runfiles)]
 
 _ATTRS = {
@@ -97,6 +105,15 @@ _ATTRS = {
         cfg = "target",
         doc = "The program to run with PKU: a go_test, cc_test, go_binary or any executable. " +
               "Dynamically linked binaries are fine: their loader and libraries are packed too.",
+    ),
+    "data": attr.label_list(
+        allow_files = True,
+        doc = "More files for `binary`, with their runfiles: on the host and in the guest alike.",
+    ),
+    "arguments": attr.string_list(
+        doc = "Arguments for `binary`, before those given at run time. $(rootpath <label>) " +
+              "names a file of `data`: relative to the working directory, the main " +
+              "repository's runfiles directory, in the guest as under `bazel run` and `bazel test`.",
     ),
     "cpus": attr.int(default = 2, doc = "Virtual CPUs of the guest."),
     "memory_mb": attr.int(default = 1024, doc = "Memory of the guest, in MiB."),

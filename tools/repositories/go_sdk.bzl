@@ -5,6 +5,13 @@ standard library and the `pack` tool; current Go ships neither. This rule
 copies the host GOROOT into its own repository, precompiles the standard
 library there (GODEBUG=installgoroot=all), rebuilds `pack`, and hands the
 result to rules_go's go_wrap_sdk, which registers it as the Go toolchain.
+
+The standard library is precompiled with the tags netgo and osusergo: rules_go
+links these archives into every binary, and their C was compiled here by the
+host's compiler, outside galeed-go's pass. With the tags, net and os/user use
+their pure-Go resolver and user database and make no cgo calls, so no C in the
+standard library runs ungated. (plugin and a few test-only packages keep
+theirs; //tools/gatecheck fails any protected binary that links one.)
 """
 
 load("@io_bazel_rules_go//go:deps.bzl", "go_wrap_sdk")
@@ -22,7 +29,7 @@ def _prepared_goroot_impl(ctx):
     execute_or_fail(
         ctx,
         "precompiling the standard library",
-        ["bin/go", "install", "std"],
+        ["bin/go", "install", "-tags", "netgo,osusergo", "std"],
         environment = dict(env, GODEBUG = "installgoroot=all"),
     )
     tool_dir = execute_or_fail(ctx, "go env GOTOOLDIR", ["bin/go", "env", "GOTOOLDIR"], environment = env).stdout.strip()

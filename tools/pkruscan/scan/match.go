@@ -7,11 +7,9 @@ type Kind string
 
 // The instructions that can write PKRU.
 const (
-	WRPKRU    Kind = "WRPKRU"
-	XRSTOR    Kind = "XRSTOR"
-	XRSTOR64  Kind = "XRSTOR64"
-	XRSTORS   Kind = "XRSTORS"
-	XRSTORS64 Kind = "XRSTORS64"
+	WRPKRU   Kind = "WRPKRU"
+	XRSTOR   Kind = "XRSTOR"
+	XRSTOR64 Kind = "XRSTOR64"
 )
 
 // match is one pattern occurrence in a code region.
@@ -26,7 +24,7 @@ func (m match) bytes(code []byte) []byte {
 }
 
 // matches finds every PKRU-writing byte sequence in code, at every offset.
-// All three patterns are 0F, an opcode byte and a ModRM byte, so the search
+// Both patterns are 0F, an opcode byte and a ModRM byte, so the search
 // jumps between 0F bytes.
 func matches(code []byte) []match {
 	var out []match
@@ -48,8 +46,6 @@ func matches(code []byte) []match {
 			m.kind = WRPKRU
 		case op == 0xAE && reg == 5 && memory: // with a register operand it is LFENCE
 			m.kind = XRSTOR
-		case op == 0xC7 && reg == 3 && memory:
-			m.kind = XRSTORS
 		default:
 			continue
 		}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/galeed-go/galeed/tools/pkruscan/internal/hostcc"
+	"github.com/galeed-go/galeed/tools/internal/hostcc"
 )
 
 // TestAssemblerLengths decodes testdata/insns.S as assembled by the host

@@ -1,8 +1,9 @@
-// Package hostcc runs the host C toolchain for pkruscan's tests, which build
-// their fixtures from C and assembly sources at test time instead of
-// checking in binaries nobody can review.
+// Package hostcc runs the host C toolchain for the tests of galeed-go's
+// binary checkers (pkruscan, gatecheck), which build their fixtures from C
+// and assembly sources at test time instead of checking in binaries nobody
+// can review.
 //
-// A missing tool fails the test rather than skipping it: a scanner whose
+// A missing tool fails the test rather than skipping it: a checker whose
 // positive cases silently did not run would look exactly like one that
 // works.
 package hostcc
@@ -39,7 +40,7 @@ func run(t testing.TB, dir string, cmd, args []string) {
 	t.Helper()
 	path, err := exec.LookPath(cmd[0])
 	if err != nil {
-		t.Fatalf("%s not found (%v): pkruscan's tests build their fixtures with the host C toolchain; install gcc or clang and binutils, or point $CC/$AR at them", cmd[0], err)
+		t.Fatalf("%s not found (%v): these tests build their fixtures with the host C toolchain; install gcc or clang and binutils, or point $CC/$AR at them", cmd[0], err)
 	}
 	c := exec.Command(path, append(cmd[1:], args...)...)
 	c.Dir = dir

@@ -1,0 +1,2 @@
+/* A C program without cgo wrappers. */
+int main(void) { return 0; }
