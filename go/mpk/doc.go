@@ -5,15 +5,16 @@
 //
 //	import _ "github.com/galeed-go/galeed/go/mpk"
 //
-// Linking it wraps three symbols of the whole program: runtime/cgo's
+// Linking it wraps four symbols of the whole program: runtime/cgo's
 // x_cgo_mmap (so every mapping the runtime makes is tagged with the Go key
 // as it is created), x_cgo_sigaction (so Go's signal handlers run in Go mode
-// whatever PKRU the kernel starts them with) and pthread_create (so every
-// thread has an alternate signal stack in C memory and a thread created in
-// C mode stays in C mode). A C constructor allocates the key before the Go
-// runtime starts. When C faults on the Go key, a report naming the access,
-// address, key, C function, cgo call and thread is printed, then Go's own
-// crash handling runs unchanged.
+// whatever PKRU the kernel starts them with), x_cgo_bindm (so the Go code a
+// C thread that called into Go runs as it exits runs in Go mode) and
+// pthread_create (so every thread has an alternate signal stack in C memory
+// and a thread created in C mode stays in C mode). A C constructor
+// allocates the key before the Go runtime starts. When C faults on the Go
+// key, a report naming the access, address, key, C function, cgo call and
+// thread is printed, then Go's own crash handling runs unchanged.
 //
 // GALEED_MODE=enforce|off|require picks the mode at start: enforce protects
 // when the host has PKU and runs unprotected otherwise; off never protects;

@@ -9,6 +9,7 @@ package mpk
 #cgo LDFLAGS: -Wl,--wrap=x_cgo_mmap
 #cgo LDFLAGS: -Wl,--wrap=x_cgo_sigaction
 #cgo LDFLAGS: -Wl,--wrap=pthread_create
+#cgo LDFLAGS: -Wl,--wrap=x_cgo_bindm
 #include "mpk.h"
 */
 import "C"

@@ -26,6 +26,21 @@ uint64_t cgo_read_readonly(uintptr_t p) { return buggy_read((const uint64_t *)p)
 // call's fault names this read-write call around it.
 void cgo_callback_readwrite(uintptr_t p, uint64_t v) { goWriteFromCallback(p, v); }
 
+static void *callback_thread(void *unused) {
+	goCallbackFromCThread();
+	return unused;
+}
+
+// A thread C creates calls into Go and exits. The Go runtime keeps an M
+// bound to such a thread and releases it from a pthread key destructor as
+// the thread exits, in C mode. Returns 0 when the thread ran and exited.
+int cgo_thread_callback(void) {
+	pthread_t t;
+	if (pthread_create(&t, 0, callback_thread, 0) != 0)
+		return -1;
+	return pthread_join(t, 0);
+}
+
 // A NULL write: a fault in C mode that is not a PKU fault.
 void cgo_null_write(void) { buggy_write((uint64_t *)0, 1); }
 

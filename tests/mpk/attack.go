@@ -12,6 +12,7 @@ package mpktest
 import "C"
 
 import (
+	"sync/atomic"
 	"unsafe"
 
 	_ "github.com/galeed-go/galeed/go/mpk" // the defense under test
@@ -36,6 +37,20 @@ func WriteFromCallback(p unsafe.Pointer, v uint64) {
 
 //export goWriteFromCallback
 func goWriteFromCallback(p C.uintptr_t, v C.uint64_t) { C.cgo_write(p, v) }
+
+var cThreadCallbacks atomic.Int64
+
+//export goCallbackFromCThread
+func goCallbackFromCThread() { cThreadCallbacks.Add(1) }
+
+// CallbackFromCThread has a thread C creates call into Go and exit; it
+// returns how many such callbacks have run so far.
+func CallbackFromCThread() int64 {
+	if C.cgo_thread_callback() != 0 {
+		return -1
+	}
+	return cThreadCallbacks.Load()
+}
 
 // Read has buggy C code load from p inside a cgo call (policy deny).
 func Read(p unsafe.Pointer) uint64 { return uint64(C.cgo_read(C.uintptr_t(uintptr(p)))) }

@@ -13,6 +13,7 @@ uint64_t cgo_read_readonly(uintptr_t p);
 GALEED_CALL_POLICY(cgo_read_readonly, readonly);
 void cgo_callback_readwrite(uintptr_t p, uint64_t v);
 GALEED_CALL_POLICY(cgo_callback_readwrite, readwrite);
+int cgo_thread_callback(void);
 void cgo_null_write(void);
 void cgo_thread_write(uintptr_t p, uint64_t v);
 uint64_t cgo_add(uint64_t x);

@@ -61,8 +61,16 @@ var scenarios = map[string]func(){
 	"heap-write":           func() { heapWrite(Write) },
 	"heap-write-readwrite": func() { heapWrite(WriteUnderReadWrite) },
 	"callback-write":       func() { heapWrite(WriteFromCallback) },
-	"heap-read":            func() { heapRead(Read) },
-	"heap-read-readonly":   func() { heapRead(ReadUnderReadOnly) },
+	"c-thread-callbacks": func() {
+		faulttrace.Announce("addr", 0)
+		var n int64
+		for i := 0; i < 3; i++ {
+			n = CallbackFromCThread()
+		}
+		faulttrace.Announce("after", uint64(n))
+	},
+	"heap-read":          func() { heapRead(Read) },
+	"heap-read-readonly": func() { heapRead(ReadUnderReadOnly) },
 	"stack-write": func() {
 		var x uint64 = original // stays on this goroutine's stack: only its address, as an integer, leaves
 		faulttrace.Announce("addr", uint64(uintptr(unsafe.Pointer(&x))))
@@ -251,6 +259,19 @@ func TestReportNamesReadWriteCallAround(t *testing.T) {
 	within := "    within:   a Go callback\n    within:   C.cgo_callback_readwrite (read-write)\n"
 	if !strings.Contains(string(r.Output), within) {
 		t.Errorf("the report does not show the calls around the faulting one (want %q)", within)
+	}
+}
+
+// A thread C creates may call into Go; when it exits, the Go runtime
+// releases the M it bound to the thread, running Go code from the thread's
+// exit path, which is in C mode.
+func TestCThreadCallbackThenExit(t *testing.T) {
+	r := runAttack(t, "c-thread-callbacks", "enforce")
+	if r.key == 0 {
+		t.Fatalf("the child ran unprotected; child %v", r.Result)
+	}
+	if r.Fault != nil || !r.Status.Exited() || r.Status.ExitStatus() != 0 || r.announced(t, "after") != 3 {
+		t.Errorf("want 3 callbacks from C threads and a clean exit; child %v", r.Result)
 	}
 }
 
