@@ -19,7 +19,8 @@
 // offset for a rel32 call or jump to crosscall2 instead. Calls through a
 // function pointer are invisible to this: runtime/cgo's
 // pthread_key_destructor (gcc_libinit.c) reaches crosscall2 that way, via
-// x_crosscall2_ptr, when a C thread that called into Go exits.
+// x_crosscall2_ptr, when a C thread that called into Go exits; go/mpk
+// gates that call itself (threadexit.c).
 //
 // # What a gated wrapper is
 //
