@@ -11,11 +11,19 @@
 //
 //   -passes=galeed-cgo-call-gates     Go -> C wrappers (CgoCallGates.h)
 //   -passes=galeed-cgo-export-gates   C -> Go wrappers (CgoExportGates.h)
+//   -passes=galeed-cgo-call-handles   handles in cgo wrappers from the
+//                                     header's shared-type markers
+//                                     (CgoCallHandles.h; after the gates)
+//   -passes=galeed-pseudo-pointers    handles for shared Go structs
+//                                     (PseudoPointers.h; only with
+//                                     -galeed-shared-types, after the gates)
 //
 //===----------------------------------------------------------------------===//
 
 #include "CgoCallGates.h"
+#include "CgoCallHandles.h"
 #include "CgoExportGates.h"
+#include "PseudoPointers.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -33,6 +41,14 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
     MPM.addPass(galeed::CgoExportGatesPass());
     return true;
   }
+  if (Name == "galeed-cgo-call-handles") {
+    MPM.addPass(galeed::CgoCallHandlesPass());
+    return true;
+  }
+  if (Name == "galeed-pseudo-pointers") {
+    MPM.addPass(galeed::PseudoPointersPass());
+    return true;
+  }
   return false;
 }
 
@@ -42,6 +58,12 @@ static void registerCallbacks(PassBuilder &PB) {
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(galeed::CgoCallGatesPass());
         MPM.addPass(galeed::CgoExportGatesPass());
+        // After the gates, which would gate their handle acquire and release
+        // as C code (CgoCallHandles.h). Without -galeed-shared-types the
+        // first passes handles from the header's markers and the second does
+        // nothing; with it, the first checks the markers against it.
+        MPM.addPass(galeed::CgoCallHandlesPass());
+        MPM.addPass(galeed::PseudoPointersPass());
       });
 }
 

@@ -51,6 +51,21 @@ galeed_cc_wrapper(name, plugin)
     clang-14 with `plugin` (placed beside the wrapper), the galeed
     toolchain's compiler. GALEED_CALL_POLICIES names a manifest.
 
+galeed_shared_types(name, srcs, importpath, package, visibility = None)
+    Runs //tools/galeedgen over the Go sources `srcs` of package `package`
+    (import path `importpath`) for their //galeed:shared struct types
+    (docs/pseudo-pointers.md), with filegroups of its outputs: `name`_header
+    (C structs and accessor API), _accessors (their C implementation, a
+    source of the Go package's go_library), _go (type registration and
+    layout checks, likewise) and _manifest (for galeed_cc_library).
+
+galeed_cc_library(name, shared_types, **kwargs)
+    A cc_library whose C/C++ is compiled with the pseudo-pointer pass and
+    the manifest `shared_types` (a galeed_shared_types `name`_manifest):
+    parameters that point to shared types become handles, field loads and
+    stores accessor calls, and any other use of such a pointer a compile
+    error.
+
 galeed_plain_binary(name, binary)
     `binary` built by the galeed toolchain with its pass turned off (feature
     galeed_pass): the same program, compiler and flags without galeed-go's
@@ -69,6 +84,7 @@ llvm_filecheck_test(name, src, plugin, passes, opt_args = [], data = [],
 
 load("//tools/private:cc_toolchain.bzl", _galeed_cc_toolchain = "galeed_cc_toolchain", _galeed_cc_wrapper = "galeed_cc_wrapper")
 load("//tools/private:llvm_filecheck.bzl", _llvm_filecheck_test = "llvm_filecheck_test")
+load("//tools/private:pseudo_pointers.bzl", _galeed_cc_library = "galeed_cc_library", _galeed_shared_go_sources = "galeed_shared_go_sources")
 load("//tools/private:plain.bzl", _galeed_plain_binary = "galeed_plain_binary")
 load("//tools/private:pkruscan.bzl", _pkruscan_test = "pkruscan_test")
 load("//tools/private:vm.bzl", _galeed_vm_binary = "galeed_vm_binary", _galeed_vm_test = "galeed_vm_test")
@@ -80,6 +96,10 @@ galeed_cc_toolchain = _galeed_cc_toolchain
 galeed_cc_wrapper = _galeed_cc_wrapper
 
 galeed_plain_binary = _galeed_plain_binary
+
+galeed_shared_types = _galeed_shared_go_sources
+
+galeed_cc_library = _galeed_cc_library
 
 def llvm_filecheck_test(name, size = "small", **kwargs):
     _llvm_filecheck_test(name = name, size = size, **kwargs)

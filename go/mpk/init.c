@@ -35,6 +35,8 @@ const char *const galeed_mode_names[3] = {"enforce", "off", "require"};
 
 const char *galeed_mode_name(int mode) { return galeed_mode_names[mode]; }
 
+void *galeed_handle_table(void) { return galeed_cfg.handle_table; }
+
 void galeed_die(const char *msg) {
 	write(2, msg, strlen(msg));
 	abort();
@@ -126,6 +128,8 @@ __attribute__((constructor)) static void galeed_init(void) {
 	} else {
 		install_altstack();
 	}
+	if (galeed_handle_table_setup)
+		c->handle_table = galeed_handle_table_setup(c);
 	if (mprotect(c, sizeof *c, PROT_READ) != 0)
 		galeed_die("galeed: cannot make the configuration read-only\n");
 

@@ -23,6 +23,10 @@ struct __attribute__((aligned(4096))) galeed_config {
 	// Go's handler for each signal, in a page tagged with the Go key, so only
 	// Go-mode code can change what the signal trampoline calls.
 	uintptr_t *go_handlers;
+	// go/handles' table (Go-key memory when active), or NULL when the
+	// program does not link go/handles. Here so its address, though public,
+	// cannot be redirected.
+	void *handle_table;
 	char why[240]; // when !active: why (for GALEED_VERBOSE and the Go API)
 };
 // Hidden, so that even -fPIC code (cgo compiles with it) addresses it
@@ -50,6 +54,15 @@ struct galeed_thread {
 	struct galeed_frame frames[GALEED_MAX_DEPTH];
 };
 extern __thread struct galeed_thread galeed_thread;
+
+// Maps and fills go/handles' table, with c's key once setup has it; defined
+// only when the program links go/handles (a weak reference, hence NULL
+// otherwise). Runs in the constructor, single-threaded, before the
+// configuration becomes read-only.
+void *galeed_handle_table_setup(const struct galeed_config *c) __attribute__((weak));
+// galeed_cfg.handle_table, for code outside go/mpk, which cannot reference
+// the hidden galeed_cfg (cgo links each package on its own first).
+void *galeed_handle_table(void);
 
 void galeed_report(siginfo_t *info, void *ctx);
 void galeed_die(const char *msg) __attribute__((noreturn));

@@ -1,0 +1,113 @@
+// Package gomode lets go/handles' tests run the registry's Go-mode
+// operations (acquire, release, resolve), which the cgo wrappers and the
+// accessors call from C, and look into the table. Every cgo call runs in C
+// mode (policy deny), so each C helper here brackets its work with
+// galeed_enter_go/galeed_leave_go, as an accessor does; Read alone stays in
+// C mode, as an attacker's code would.
+package gomode
+
+/*
+#include <stdlib.h>
+
+#include "go/handles/galeed_handles.h"
+#include "go/handles/table.h"
+
+static galeed_handle acquire(uintptr_t p, uint32_t type) {
+	galeed_enter_go();
+	galeed_handle h = galeed_handle_acquire((const void *)p, type);
+	galeed_leave_go();
+	return h;
+}
+
+static void release(galeed_handle h) {
+	galeed_enter_go();
+	galeed_handle_release(h);
+	galeed_leave_go();
+}
+
+static uintptr_t resolve(galeed_handle h, uint32_t type) {
+	galeed_enter_go();
+	uintptr_t p = (uintptr_t)galeed_handle_resolve(h, type);
+	galeed_leave_go();
+	return p;
+}
+
+// Acquires n handles of type, for the n words from p on.
+static void fill(uintptr_t p, uint32_t n, uint32_t type) {
+	galeed_enter_go();
+	for (uint32_t i = 0; i < n; i++)
+		galeed_handle_acquire((const void *)(p + 8 * i), type);
+	galeed_leave_go();
+}
+
+// A misuse: share is a C-mode entry point.
+static void share_in_go_mode(uintptr_t p, uint32_t type) {
+	galeed_enter_go();
+	galeed_handle_share(p, type);
+	galeed_leave_go();
+}
+
+static void key(uint64_t out[2]) {
+	galeed_enter_go();
+	const struct galeed_handle_table *t = galeed_handle_table();
+	out[0] = t->key[0];
+	out[1] = t->key[1];
+	galeed_leave_go();
+}
+
+static uintptr_t key_addr(void) { return (uintptr_t)((struct galeed_handle_table *)galeed_handle_table())->key; }
+
+static uintptr_t entry_addr(uint32_t slot) {
+	return (uintptr_t)&((struct galeed_handle_table *)galeed_handle_table())->entries[slot];
+}
+
+__attribute__((noinline)) static uint64_t read_in_c_mode(uintptr_t p) { return *(const volatile uint64_t *)p; }
+*/
+import "C"
+
+import (
+	"unsafe"
+
+	"github.com/galeed-go/galeed/go/handles"
+)
+
+// Capacity is the number of slots in the table.
+const Capacity = C.GALEED_HANDLE_CAPACITY
+
+// Acquire is galeed_handle_acquire of the address p.
+func Acquire(p uintptr, t handles.TypeID) handles.Handle {
+	return handles.Handle(C.acquire(C.uintptr_t(p), C.uint32_t(t)))
+}
+
+// Release is galeed_handle_release.
+func Release(h handles.Handle) { C.release(C.galeed_handle(h)) }
+
+// Resolve is galeed_handle_resolve.
+func Resolve(h handles.Handle, t handles.TypeID) uintptr {
+	return uintptr(C.resolve(C.galeed_handle(h), C.uint32_t(t)))
+}
+
+// Fill acquires n handles of type t for the addresses p, p+8, ...
+func Fill(p uintptr, n int, t handles.TypeID) { C.fill(C.uintptr_t(p), C.uint32_t(n), C.uint32_t(t)) }
+
+// ShareInGoMode calls galeed_handle_share, a C-mode entry point, in Go mode.
+func ShareInGoMode(p uintptr, t handles.TypeID) { C.share_in_go_mode(C.uintptr_t(p), C.uint32_t(t)) }
+
+// Key returns the table's SipHash key.
+func Key() [2]uint64 {
+	k := (*[2]C.uint64_t)(C.malloc(16)) // C memory: C writes it
+	defer C.free(unsafe.Pointer(k))
+	C.key(&k[0])
+	return [2]uint64{uint64(k[0]), uint64(k[1])}
+}
+
+// KeyAddr and EntryAddr are where the key and a slot's entry live; C mode
+// can compute them from the read-only configuration, but not read there.
+func KeyAddr() uintptr { return uintptr(C.key_addr()) }
+
+// EntryAddr: see KeyAddr.
+func EntryAddr(slot uint32) uintptr { return uintptr(C.entry_addr(C.uint32_t(slot))) }
+
+// Read loads the word at p in C mode (policy deny), as buggy or hostile C
+// code would.
+func Read(p uintptr) uint64 { return uint64(C.read_in_c_mode(C.uintptr_t(p))) }
