@@ -51,20 +51,20 @@ galeed_cc_wrapper(name, plugin)
     clang-14 with `plugin` (placed beside the wrapper), the galeed
     toolchain's compiler. GALEED_CALL_POLICIES names a manifest.
 
-galeed_shared_types(name, srcs, importpath, package, visibility = None)
-    Runs //tools/galeedgen over the Go sources `srcs` of package `package`
-    (import path `importpath`) for their //galeed:shared struct types
-    (docs/pseudo-pointers.md), with filegroups of its outputs: `name`_header
-    (C structs and accessor API), _accessors (their C implementation, a
-    source of the Go package's go_library), _go (type registration and
-    layout checks, likewise) and _manifest (for galeed_cc_library).
+galeed_shared_go_library(name, srcs, importpath, package = name, cdeps = [], deps = [], **kwargs)
+    A cgo go_library whose //galeed:shared struct types C reaches only
+    through handles (docs/pseudo-pointers.md): //tools/galeedgen runs over
+    its Go sources, and the library gets the generated C accessors, header
+    and Go type registration (with go/handles and go/mpk). Put
+    `# gazelle:ignore` in its BUILD file: Gazelle does not know the
+    generated sources.
 
 galeed_cc_library(name, shared_types, **kwargs)
-    A cc_library whose C/C++ is compiled with the pseudo-pointer pass and
-    the manifest `shared_types` (a galeed_shared_types `name`_manifest):
-    parameters that point to shared types become handles, field loads and
-    stores accessor calls, and any other use of such a pointer a compile
-    error.
+    A cc_library whose C/C++ is compiled with the pseudo-pointer pass for
+    the types of galeed_shared_go_library `shared_types` (":name" form):
+    parameters that point to them become handles, field loads and stores
+    accessor calls, any other use of such a pointer a compile error. The
+    generated header is among its hdrs.
 
 galeed_plain_binary(name, binary)
     `binary` built by the galeed toolchain with its pass turned off (feature
@@ -84,7 +84,7 @@ llvm_filecheck_test(name, src, plugin, passes, opt_args = [], data = [],
 
 load("//tools/private:cc_toolchain.bzl", _galeed_cc_toolchain = "galeed_cc_toolchain", _galeed_cc_wrapper = "galeed_cc_wrapper")
 load("//tools/private:llvm_filecheck.bzl", _llvm_filecheck_test = "llvm_filecheck_test")
-load("//tools/private:pseudo_pointers.bzl", _galeed_cc_library = "galeed_cc_library", _galeed_shared_go_sources = "galeed_shared_go_sources")
+load("//tools/private:pseudo_pointers.bzl", _galeed_cc_library = "galeed_cc_library", _galeed_shared_go_library = "galeed_shared_go_library")
 load("//tools/private:plain.bzl", _galeed_plain_binary = "galeed_plain_binary")
 load("//tools/private:pkruscan.bzl", _pkruscan_test = "pkruscan_test")
 load("//tools/private:vm.bzl", _galeed_vm_binary = "galeed_vm_binary", _galeed_vm_test = "galeed_vm_test")
@@ -97,7 +97,7 @@ galeed_cc_wrapper = _galeed_cc_wrapper
 
 galeed_plain_binary = _galeed_plain_binary
 
-galeed_shared_types = _galeed_shared_go_sources
+galeed_shared_go_library = _galeed_shared_go_library
 
 galeed_cc_library = _galeed_cc_library
 

@@ -1,10 +1,14 @@
 """Pseudo-pointers in Bazel (docs/pseudo-pointers.md).
 
-galeed_shared_types runs //tools/galeedgen over a Go package's sources and
-declares its four outputs; galeed_cc_library compiles C/C++ consumers with
-the pass reading the manifest, so their loads and stores through pointers to
-shared types become accessor calls.
+galeed_shared_go_library is a cgo go_library whose shared types get
+//tools/galeedgen's access API; galeed_cc_library compiles C/C++ consumers
+with the pass reading its manifest, so their loads and stores through
+pointers to shared types become accessor calls.
 """
+
+load("@io_bazel_rules_go//go:def.bzl", "go_library")
+
+_HANDLES_HEADERS = Label("//go/handles:headers")
 
 # What galeedgen writes for Go package <package>: <package>_galeed<suffix>.
 _OUTPUTS = {
@@ -54,17 +58,36 @@ _galeed_shared_types = rule(
     doc = "galeedgen's outputs for a Go package's //galeed:shared types.",
 )
 
-def galeed_shared_go_sources(name, srcs, importpath, package, visibility = None):
-    """galeed_shared_types `name`, and filegroups of its outputs by kind:
-    `name`_header, _accessors, _go, _manifest."""
-    _galeed_shared_types(name = name, srcs = srcs, importpath = importpath, package = package)
+def galeed_shared_go_library(name, srcs, importpath, package = None, cdeps = [], deps = [], **kwargs):
+    """A cgo go_library `name` whose //galeed:shared struct types C reaches
+    through handles: galeedgen runs over its Go sources, and the library
+    gets the generated accessors, header and type registration. The
+    targets `name`_shared_header and `name`_shared_manifest (the generated
+    header and the pass's manifest) are for galeed_cc_library, which finds
+    them from `name`. package: the Go package's name, by default `name`."""
+    shared = name + "_shared"
+    _galeed_shared_types(
+        name = shared,
+        srcs = [s for s in srcs if s.endswith(".go")],
+        importpath = importpath,
+        package = package or name,
+    )
     for kind in _OUTPUTS:
         native.filegroup(
-            name = "{}_{}".format(name, kind),
-            srcs = [name],
+            name = "{}_{}".format(shared, kind),
+            srcs = [shared],
             output_group = kind,
-            visibility = visibility,
+            visibility = kwargs.get("visibility"),
         )
+    go_library(
+        name = name,
+        srcs = srcs + [":{}_{}".format(shared, kind) for kind in ["accessors", "go", "header"]],
+        cdeps = cdeps + [_HANDLES_HEADERS, Label("//go/mpk:gates")],
+        cgo = True,
+        importpath = importpath,
+        deps = deps + [Label("//go/handles"), Label("//go/mpk")],
+        **kwargs
+    )
 
 def _compile_input_impl(ctx):
     return [CcInfo(compilation_context = cc_common.create_compilation_context(headers = depset([ctx.file.src])))]
@@ -77,18 +100,21 @@ _compile_input = rule(
     provides = [CcInfo],
 )
 
-def galeed_cc_library(name, shared_types, copts = [], deps = [], **kwargs):
+def galeed_cc_library(name, shared_types, copts = [], hdrs = [], deps = [], **kwargs):
     """A cc_library compiled with the pseudo-pointer pass: its functions that
-    take pointers to the shared types in the manifest `shared_types` take
-    handles instead, and their field loads and stores become accessor calls."""
-    manifest = name + "_shared_types"
-    _compile_input(name = manifest, src = shared_types)
+    take pointers to the types of galeed_shared_go_library `shared_types`
+    (a label with an explicit name, like ":paper") take handles instead, and
+    their field loads and stores become accessor calls."""
+    manifest = shared_types + "_shared_manifest"
+    manifest_input = name + "_shared_types"
+    _compile_input(name = manifest_input, src = manifest)
     native.cc_library(
         name = name,
         # $(execpath) needs the label among the rule's own; the
         # _compile_input dependency makes it an input of each compile.
-        copts = copts + ["-mllvm", "--galeed-shared-types=$(execpath %s)" % shared_types],
-        deps = deps + [manifest],
-        data = [shared_types],
+        copts = copts + ["-mllvm", "--galeed-shared-types=$(execpath %s)" % manifest],
+        hdrs = hdrs + [shared_types + "_shared_header"],
+        deps = deps + [manifest_input, _HANDLES_HEADERS],
+        data = [manifest],
         **kwargs
     )
