@@ -1,8 +1,9 @@
 // Package records hands C++ (records.cc) Go structs with strings, nested
 // structs, arrays of scalars and slices, through handles: the C++ reads
 // the name into its own buffer, sums the tags and scores, reads the nested
-// owner through its own handle and writes back scalars, never holding a
-// pointer into Go memory.
+// owner through its own handle, writes back scalars and the scores
+// normalized (copy-in into the slice), never holding a pointer into Go
+// memory.
 package records
 
 /*
@@ -38,8 +39,10 @@ type Record struct {
 }
 
 // Summarize has C++ copy r.Name, add up r.Tags, r.Scores and r.Owner.Balance
-// into r.Total, mark r as seen and bump its first tag. It returns the name
-// as C++ copied it (at most 63 bytes).
+// into r.Total, rewrite r.Scores in place as per mille of the highest score
+// (negative ones as 0; untouched when none is positive), mark r as seen and
+// bump its first tag. It returns the name as C++ copied it (at most 63
+// bytes).
 func Summarize(r *Record) string {
 	// cgo refuses a pointer to memory holding unpinned Go pointers (the
 	// name's and the scores' backing arrays), although C reaches them only

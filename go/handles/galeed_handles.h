@@ -7,9 +7,10 @@
 //	             type id) under the process's 128-bit key
 //
 // Two kinds of entry points, by the mode they are called in:
-//   - Go mode (the Go key accessible): acquire, release, resolve. The
-//     wrappers call acquire before galeed_enter_c and release after
-//     galeed_leave_c; accessors call resolve between their own
+//   - Go mode (the Go key accessible): acquire, acquire_child, release,
+//     resolve. The wrappers call acquire before galeed_enter_c and release
+//     after galeed_leave_c; accessors call resolve (and getters of nested
+//     structs and pointer fields acquire_child) between their own
 //     galeed_enter_go and galeed_leave_go.
 //   - C mode, that is through a cgo call from Go (which the toolchain gates
 //     with policy deny): share, reclaim, register_type. They switch to Go
@@ -36,8 +37,24 @@ galeed_handle galeed_handle_acquire(const void *p, uint32_t type);
 // Go mode. Drops one acquire of h (0: nothing); the last makes every copy
 // of h expired. Aborts with a report on a forged or expired h.
 void galeed_handle_release(galeed_handle h);
+// Go mode. The handle of the object at p as type (0 for p == NULL), for a
+// getter of a nested struct or pointer field of the object parent stands
+// for: it lives exactly as long as parent's entry, and expires with it
+// when parent's last reference goes (the release of a call-scoped handle,
+// the reclaim of an owned one), including children of children. Calls for
+// the same (p, type) under the same parent return the same handle and hold
+// one reference, however many they are, so getters called in a loop do
+// not fill the table; like acquire, the handle is the one of (p, type)
+// while any is live (a child of two parents lives until both go). When p's
+// entry is parent itself or one of its ancestors through child links (a
+// pointer cycle), the handle is returned without a link: it already lives
+// at least as long as the chain that leads to parent. Aborts with a report
+// when parent is forged or expired, the table is full, or type is not
+// registered.
+galeed_handle galeed_handle_acquire_child(galeed_handle parent, const void *p, uint32_t type);
 // Go mode. The object h stands for, if h is a live handle for type; else
-// aborts with a report: forged, expired or type-confused.
+// aborts with a report: forged, expired or type-confused. Lock-free and
+// SipHash-free for a good handle (handles.c, "Resolving").
 void *galeed_handle_resolve(galeed_handle h, uint32_t type);
 
 typedef enum {

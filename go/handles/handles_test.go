@@ -28,9 +28,18 @@ type point struct{ x, y int64 }
 
 type label struct{ s string }
 
+type outer struct {
+	a  int64
+	in point
+}
+
+type node struct{ next *node }
+
 const (
 	pointType handles.TypeID = 1
 	labelType handles.TypeID = 2
+	outerType handles.TypeID = 3
+	nodeType  handles.TypeID = 4
 )
 
 func TestMain(m *testing.M) {
@@ -38,7 +47,8 @@ func TestMain(m *testing.M) {
 		id   handles.TypeID
 		name string
 		size uintptr
-	}{{pointType, "point", unsafe.Sizeof(point{})}, {labelType, "label", unsafe.Sizeof(label{})}} {
+	}{{pointType, "point", unsafe.Sizeof(point{})}, {labelType, "label", unsafe.Sizeof(label{})},
+		{outerType, "outer", unsafe.Sizeof(outer{})}, {nodeType, "node", unsafe.Sizeof(node{})}} {
 		if err := handles.RegisterType(r.id, r.name, r.size); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
@@ -357,6 +367,32 @@ var scenarios = map[string]func(){
 		gomode.Resolve(h, labelType)
 	},
 	"share-in-go-mode": func() { gomode.ShareInGoMode(uintptr(unsafe.Pointer(new(point))), pointType) },
+	"child-expired": func() { // the parent's call-scoped handle released
+		o := new(outer)
+		ph := gomode.Acquire(uintptr(unsafe.Pointer(o)), outerType)
+		ch := gomode.AcquireChild(ph, uintptr(unsafe.Pointer(&o.in)), pointType)
+		gomode.Resolve(ch, pointType)
+		gomode.Release(ph)
+		announce(ch)
+		gomode.Resolve(ch, pointType)
+	},
+	"grandchild-reclaimed": func() { // the parent's share reclaimed
+		o := new(outer)
+		ph, _ := handles.Share(unsafe.Pointer(o), outerType)
+		ch := gomode.AcquireChild(ph, uintptr(unsafe.Pointer(&o.in)), pointType)
+		gh := gomode.AcquireChild(ch, uintptr(unsafe.Pointer(&o.in.y)), labelType)
+		gomode.Resolve(gh, labelType)
+		handles.Reclaim(ph)
+		announce(gh)
+		gomode.Resolve(gh, labelType)
+	},
+	"child-of-expired": func() {
+		o := new(outer)
+		ph := gomode.Acquire(uintptr(unsafe.Pointer(o)), outerType)
+		gomode.Release(ph)
+		announce(ph)
+		gomode.AcquireChild(ph, uintptr(unsafe.Pointer(&o.in)), pointType)
+	},
 	"table-full": func() {
 		words := make([]uint64, gomode.Capacity)
 		announce(0)
@@ -376,6 +412,9 @@ func TestMisuseAbortsWithReport(t *testing.T) {
 		{"expired-release", "expired", "point", "galeed_handle_release", `slot \d+: handle's generation 0, slot's generation 1, free, type point`},
 		{"reclaimed", "expired", "point", "galeed_handle_resolve", `slot \d+: handle's generation 0, slot's generation 1, free, type point`},
 		{"type-confused", "type-confused", "label", "galeed_handle_resolve", `slot \d+: handle's generation 0, slot's generation 0, live, type point`},
+		{"child-expired", "expired", "point", "galeed_handle_resolve", `slot \d+: handle's generation 0, slot's generation 1, free, type point`},
+		{"grandchild-reclaimed", "expired", "label", "galeed_handle_resolve", `slot \d+: handle's generation 0, slot's generation 1, free, type label`},
+		{"child-of-expired", "expired", "outer", "galeed_handle_acquire_child (parent)", `slot \d+: handle's generation 0, slot's generation 1, free, type outer`},
 		{"table-full", "table full", "point", "galeed_handle_acquire", fmt.Sprintf("all %d slots hold live handles", gomode.Capacity)},
 	} {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -427,4 +466,163 @@ func runAbortingChild(t *testing.T, scenario string) ([]byte, int) {
 		t.Fatalf("child %q: %v, want SIGABRT and Go's exit status 2; output:\n%s", scenario, err, out)
 	}
 	return out, cmd.Process.Pid
+}
+
+func slotOf(h handles.Handle) uint32 { return split(h).slot }
+
+// A nested struct's getter: the child resolves while the parent lives,
+// repeated getters hold one reference, and the parent's release frees it
+// (the aborting resolve after it: the child-expired scenario).
+func TestChildLivesWithParent(t *testing.T) {
+	o := new(outer)
+	ph := gomode.Acquire(uintptr(unsafe.Pointer(o)), outerType)
+	in := uintptr(unsafe.Pointer(&o.in))
+	ch := gomode.AcquireChild(ph, in, pointType)
+	wantTag(t, ch, pointType)
+	for i := 0; i < 3; i++ {
+		if again := gomode.AcquireChild(ph, in, pointType); again != ch {
+			t.Fatalf("child again: %#x, want %#x", uint64(again), uint64(ch))
+		}
+	}
+	if got := gomode.Resolve(ch, pointType); got != in {
+		t.Errorf("child resolves to %#x, want %#x", got, in)
+	}
+	if r := gomode.SlotRefs(slotOf(ch)); r.Calls != 0 || r.Shares != 0 || r.Parents != 1 {
+		t.Errorf("child's counts %+v, want one parent and nothing else", r)
+	}
+	if r := gomode.SlotRefs(slotOf(ph)); r.Children != 1 {
+		t.Errorf("parent has %d child links, want 1", r.Children)
+	}
+	if gomode.AcquireChild(ph, 0, pointType) != 0 {
+		t.Error("child of a nil field is not 0")
+	}
+	gomode.Release(ph)
+	if r := gomode.SlotRefs(slotOf(ch)); r.Parents != 0 {
+		t.Errorf("after the parent's release, child's counts %+v", r)
+	}
+	// Both slots are free and the child's generation moved on.
+	h := gomode.Acquire(in, pointType)
+	defer gomode.Release(h)
+	if split(h).gen == split(ch).gen && split(h).slot == split(ch).slot {
+		t.Errorf("the child's handle %#x came back after its parent's release", uint64(h))
+	}
+	runtime.KeepAlive(o)
+}
+
+// A child with its own call-scoped acquire, and a child of two parents,
+// live until the last reference goes.
+func TestChildWithOtherReferences(t *testing.T) {
+	o1, o2, shared := new(outer), new(outer), new(point)
+	sp := uintptr(unsafe.Pointer(shared))
+	p1 := gomode.Acquire(uintptr(unsafe.Pointer(o1)), outerType)
+	p2 := gomode.Acquire(uintptr(unsafe.Pointer(o2)), outerType)
+	c1 := gomode.AcquireChild(p1, sp, pointType)
+	if c2 := gomode.AcquireChild(p2, sp, pointType); c2 != c1 {
+		t.Fatalf("the same object under two parents: %#x and %#x", uint64(c1), uint64(c2))
+	}
+	own := gomode.Acquire(sp, pointType)
+	gomode.Release(p1)
+	gomode.Release(own)
+	if got := gomode.Resolve(c1, pointType); got != sp {
+		t.Errorf("child with a parent left resolves to %#x, want %#x", got, sp)
+	}
+	gomode.Release(p2)
+	if r := gomode.SlotRefs(slotOf(c1)); r.Calls+r.Shares+r.Parents != 0 {
+		t.Errorf("after both parents' release, child's counts %+v", r)
+	}
+	runtime.KeepAlive(o1)
+	runtime.KeepAlive(o2)
+	runtime.KeepAlive(shared)
+}
+
+// Pointer cycles (a.next = b, b.next = a; c.next = c) do not keep
+// themselves alive.
+func TestChildCycle(t *testing.T) {
+	a, b, c := new(node), new(node), new(node)
+	a.next, b.next, c.next = b, a, c
+	pa, pb, pc := uintptr(unsafe.Pointer(a)), uintptr(unsafe.Pointer(b)), uintptr(unsafe.Pointer(c))
+	ha := gomode.Acquire(pa, nodeType)
+	hb := gomode.AcquireChild(ha, pb, nodeType)
+	if back := gomode.AcquireChild(hb, pa, nodeType); back != ha {
+		t.Errorf("b.next: %#x, want a's handle %#x", uint64(back), uint64(ha))
+	}
+	hc := gomode.Acquire(pc, nodeType)
+	if self := gomode.AcquireChild(hc, pc, nodeType); self != hc {
+		t.Errorf("c.next: %#x, want c's handle %#x", uint64(self), uint64(hc))
+	}
+	gomode.Release(ha)
+	gomode.Release(hc)
+	for _, h := range []handles.Handle{ha, hb, hc} {
+		if r := gomode.SlotRefs(slotOf(h)); r.Calls+r.Shares+r.Parents+r.Children != 0 {
+			t.Errorf("slot %d after the releases: %+v, want free", slotOf(h), r)
+		}
+	}
+	runtime.KeepAlive([]*node{a, b, c})
+}
+
+// 10^5 getter calls, in one C call and across 10^5 calls (a parent
+// acquired and released each time, of a new object each), leave the table's used slots as they
+// were but for the two they need.
+func TestGetterDoesNotFillTable(t *testing.T) {
+	const n = 100000
+	o := new(outer)
+	po, in := uintptr(unsafe.Pointer(o)), uintptr(unsafe.Pointer(&o.in))
+	off := in - po
+	before := gomode.SlotRefs(1).Used
+	ph := gomode.Acquire(po, outerType)
+	ch := gomode.GetterLoop(ph, outerType, off, pointType, n)
+	if r := gomode.SlotRefs(slotOf(ch)); r.Parents != 1 {
+		t.Errorf("after %d getter calls the child has %d parent references, want 1", n, r.Parents)
+	}
+	if r := gomode.SlotRefs(slotOf(ph)); r.Children != 1 {
+		t.Errorf("after %d getter calls the parent has %d child links, want 1", n, r.Children)
+	}
+	gomode.Release(ph)
+	// A distinct object each call: children that outlived their parent
+	// would take a new slot each.
+	objs := make([]outer, n)
+	for i := range objs {
+		ph := gomode.Acquire(uintptr(unsafe.Pointer(&objs[i])), outerType)
+		gomode.GetterLoop(ph, outerType, off, pointType, 1)
+		gomode.Release(ph)
+	}
+	if after := gomode.SlotRefs(1).Used; after > before+2 {
+		t.Errorf("used slots went from %d to %d over %d getter calls", before, after, 2*n)
+	}
+	runtime.KeepAlive(o)
+	runtime.KeepAlive(objs)
+}
+
+// The lock-free resolve against concurrent releases and reuses of the
+// same slots, for objects of different types: every resolve of a handle
+// its goroutine holds returns that goroutine's object.
+func TestResolveDuringReuse(t *testing.T) {
+	const goroutines, rounds = 8, 20000
+	objs := make([]outer, goroutines)
+	var wg sync.WaitGroup
+	errs := make(chan string, goroutines)
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			typ := []handles.TypeID{pointType, outerType}[g%2]
+			p := uintptr(unsafe.Pointer(&objs[g]))
+			for r := 0; r < rounds; r++ {
+				h := gomode.Acquire(p, typ)
+				for i := 0; i < 4; i++ {
+					if got := gomode.Resolve(h, typ); got != p {
+						errs <- fmt.Sprintf("goroutine %d: resolve of %#x = %#x, want %#x", g, uint64(h), got, p)
+						return
+					}
+				}
+				gomode.Release(h)
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	runtime.KeepAlive(objs)
 }

@@ -9,10 +9,14 @@ package pseudotest
 import "C"
 
 import (
+	"runtime"
 	"unsafe"
 
 	"github.com/galeed-go/galeed/cc/paper"
+	"github.com/galeed-go/galeed/cc/records"
 )
+
+func record(r *records.Record) *C.struct_Record { return (*C.struct_Record)(unsafe.Pointer(r)) }
 
 func counter(c *paper.Counter) *C.struct_Counter { return (*C.struct_Counter)(unsafe.Pointer(c)) }
 
@@ -33,3 +37,28 @@ func SetDone(c *paper.Counter, done uint8) { C.set_counter_done(counter(c), C.ui
 
 // Scribble has C write v at p, an address passed as an integer.
 func Scribble(p unsafe.Pointer, v int64) { C.scribble(C.uintptr_t(uintptr(p)), C.int64_t(v)) }
+
+// CopyNameTo has C copy r.Name over n bytes at dst, an address passed as an
+// integer, through the copy accessor.
+func CopyNameTo(r *records.Record, dst unsafe.Pointer, n int) int {
+	// cgo refuses a pointer to memory holding an unpinned Go pointer.
+	var pins runtime.Pinner
+	defer pins.Unpin()
+	if len(r.Name) > 0 {
+		pins.Pin(unsafe.StringData(r.Name))
+	}
+	return int(C.copy_name_to(record(r), C.uintptr_t(uintptr(dst)), C.size_t(n)))
+}
+
+// CopyinTagsFrom has C copy the 4 uint16s at src, an address passed as an
+// integer, into r.Tags through the copyin accessor, and returns the tags as
+// C then reads them, little-endian.
+func CopyinTagsFrom(r *records.Record, src unsafe.Pointer) uint64 {
+	return uint64(C.copyin_tags_from(record(r), C.uintptr_t(uintptr(src))))
+}
+
+// ReadCounterInto has C batch-read c into the Counter_view at v, an address
+// passed as an integer.
+func ReadCounterInto(c *paper.Counter, v unsafe.Pointer) {
+	C.read_counter_into(counter(c), C.uintptr_t(uintptr(v)))
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -52,6 +53,46 @@ var scenarios = map[string]func(){
 		Scribble(unsafe.Pointer(&c.N), -1)
 		faulttrace.Announce("after", uint64(c.N))
 	},
+	// Confused deputies: a Go address given to an accessor as C's buffer.
+	"copy-into-go": func() {
+		r := &records.Record{Name: "the record's name"}
+		v := victim()
+		CopyNameTo(r, unsafe.Pointer(v), len(v))
+		faulttrace.Announce("after", binary.LittleEndian.Uint64(v[:]))
+	},
+	"copyin-from-go": func() {
+		r := &records.Record{}
+		v := victim()
+		got := CopyinTagsFrom(r, unsafe.Pointer(v))
+		faulttrace.Announce("after", got)
+	},
+	"read-into-go": func() {
+		c := &paper.Counter{N: 1000, Steps: 3, Done: true}
+		v := victim()
+		ReadCounterInto(c, unsafe.Pointer(v))
+		faulttrace.Announce("after", binary.LittleEndian.Uint64(v[:]))
+	},
+}
+
+// victimByte fills the Go memory the confused-deputy attacks aim at.
+const victimByte = 0xa5
+
+// victimSink keeps victims on the Go heap.
+var victimSink *[16]byte
+
+// victim is 16 bytes of Go heap (larger than the view and the tags, smaller
+// than the name), all victimByte, announced as key, addr and size.
+func victim() *[16]byte {
+	v := new([16]byte)
+	for i := range v {
+		v[i] = victimByte
+	}
+	victimSink = v
+	key, _ := mpk.Protected()
+	faulttrace.Announce("key", uint64(key))
+	faulttrace.Announce("addr", uint64(uintptr(unsafe.Pointer(v))))
+	faulttrace.Announce("size", uint64(len(v)))
+	return v
 }
 
 func TestHostHasPKU(t *testing.T) {
@@ -135,6 +176,48 @@ func TestSmuggledRawPointerFaults(t *testing.T) {
 	}
 }
 
+// An accessor that copies to or from a buffer C names does the access to
+// that buffer in C mode: given an address in Go memory, it faults there on
+// the Go key like C's own access would, and does not read or write Go
+// memory on C's behalf. Each attack aims at a victim (above); want:
+// SEGV_PKUERR inside the victim, whose bytes are intact.
+func TestCopyIntoGoMemoryFaults(t *testing.T)   { wantDeputyFault(t, "copy-into-go") }
+func TestCopyinFromGoMemoryFaults(t *testing.T) { wantDeputyFault(t, "copyin-from-go") }
+func TestReadIntoGoMemoryFaults(t *testing.T)   { wantDeputyFault(t, "read-into-go") }
+
+func wantDeputyFault(t *testing.T, scenario string) {
+	t.Helper()
+	const peek = 8
+	r, err := faulttrace.RunWith(child(t, scenario), faulttrace.Options{Deliver: true, Peek: peek})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err1 := r.Announced("key")
+	addr, err2 := r.Announced("addr")
+	size, err3 := r.Announced("size")
+	if err1 != nil || err2 != nil || err3 != nil || key == 0 {
+		t.Fatalf("child did not announce a protected key and a victim; child %v", r)
+	}
+	if after, err := r.Announced("after"); err == nil {
+		t.Errorf("the accessor went on with Go memory as C's buffer: the child announced %#x after it (the victim's first 8 bytes, or for copyin what C read back; the victim was all %#x)", after, victimByte)
+	}
+	f := r.Fault
+	if f == nil || f.Code != faulttrace.SEGV_PKUERR || f.Addr < uintptr(addr) || f.Addr >= uintptr(addr+size) || f.Pkey != int(key) {
+		t.Fatalf("want SEGV_PKUERR in [%#x, %#x) on key %d; child %v", addr, addr+size, key, r)
+	}
+	n := min(peek, int(uintptr(addr+size)-f.Addr))
+	if len(f.Memory) < n {
+		t.Fatalf("no memory peeked at the fault; child %v", r)
+	}
+	for _, b := range f.Memory[:n] {
+		if b != victimByte {
+			t.Errorf("victim at the fault: % x, want all %#x", f.Memory[:n], victimByte)
+			break
+		}
+	}
+	t.Logf("%v, victim [%#x, %#x), at the fault % x", f, addr, addr+size, f.Memory[:n])
+}
+
 func child(t *testing.T, scenario string) *exec.Cmd {
 	t.Helper()
 	exe, err := os.Executable()
@@ -181,6 +264,7 @@ func TestRecordSummaryThroughHandles(t *testing.T) {
 	for i := range r.Scores {
 		r.Scores[i] = int32(i)
 	}
+	scores0 := &r.Scores[0]
 	name := records.Summarize(r)
 	if name != "ledger-7" {
 		t.Errorf("C++ copied the name as %q, want %q", name, "ledger-7")
@@ -190,6 +274,24 @@ func TestRecordSummaryThroughHandles(t *testing.T) {
 	}
 	if r.Tags != [4]uint16{2, 2, 3, 4} || r.Owner.Balance != 1000 {
 		t.Errorf("after Summarize: Tags %v, Owner %+v; want the first tag bumped and the owner untouched", r.Tags, r.Owner)
+	}
+	// C++ wrote the scores back normalized, through copy-in, in chunks of 16:
+	// every one of the 40, and the slice is the one Go made.
+	if len(r.Scores) != 40 || cap(r.Scores) != 40 || &r.Scores[0] != scores0 {
+		t.Errorf("Scores now len %d cap %d, want the same slice of 40", len(r.Scores), cap(r.Scores))
+	}
+	for i, got := range r.Scores {
+		if want := int32(i * 1000 / 39); got != want {
+			t.Errorf("Scores[%d] = %d after Summarize, want %d (per mille of the highest)", i, got, want)
+		}
+	}
+	// Copy-in stays within the slice's length: elements past it, in its
+	// capacity, are untouched.
+	backing := []int32{10, -5, 20, 7, 7}
+	short := &records.Record{Scores: backing[:3]}
+	records.Summarize(short)
+	if want := []int32{500, 0, 1000, 7, 7}; !slices.Equal(backing, want) {
+		t.Errorf("a short slice's backing array became %v, want %v", backing, want)
 	}
 	long := &records.Record{Name: strings.Repeat("x", 100)}
 	if got := records.Summarize(long); got != strings.Repeat("x", 63) {

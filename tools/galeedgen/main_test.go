@@ -69,8 +69,12 @@ func TestGolden(t *testing.T) {
 // host compiler, all warnings errors, against testdata/stub's registry and
 // gates, which proves the C valid and its static asserts true on this
 // compiler, and runs testdata/c/driver.c over it: every accessor reads and
-// writes the right field, and every bad store aborts with a report before
-// entering Go mode.
+// writes the right field, copyin stays within the Go length, copy and
+// copyin go in chunks of the bounce buffer (one gate crossing each), the
+// caller's buffers are touched in C mode only (the stub makes them
+// inaccessible in Go mode), and every bad store (copyin's included,
+// wherever the bad element is) aborts with a report before entering Go
+// mode.
 func TestCompileAndRun(t *testing.T) {
 	gen := t.TempDir()
 	for _, name := range golden {
@@ -117,6 +121,8 @@ func TestCompileAndRun(t *testing.T) {
 		{"signed-enum", "invalid value -2 for kitchen.Shape.Step (Go enum Delta: -1..1)"},
 		{"index", "index 4 out of range for kitchen.Shape.Corners [4]"},
 		{"bool-element", "invalid value 7 for kitchen.Shape.Flags (Go bool: 0 or 1)"},
+		{"copyin-bool", "invalid value 2 for kitchen.Shape.Flags (Go bool: 0 or 1)"},
+		{"copyin-enum", "invalid value 3 for kitchen.Shape.Palette (Go enum Color: 0..2)"},
 		{"write", "invalid value 5 for kitchen.Shape.Step (Go enum Delta: -1..1)"},
 	} {
 		out, _ := exec.Command(driver, tc.store).CombinedOutput()

@@ -60,11 +60,13 @@ func protos(f *model.Field, a model.Accessors) []proto {
 	if a.Copy != "" {
 		add(a.Len, "size_t", h)
 		add(a.Copy, "size_t", h+", size_t from, "+elemCType(f)+" *dst, size_t n")
+		add(a.CopyIn, "size_t", h+", size_t from, const "+elemCType(f)+" *src, size_t n")
 	}
 	return ps
 }
 
-// elemCType is the C type copy writes for a string, slice or array.
+// elemCType is the C type copy writes (and copyin reads) for a string, slice
+// or array.
 func elemCType(f *model.Field) string {
 	if f.Kind == model.String {
 		return "char"

@@ -32,12 +32,18 @@ func header(p *model.Package) string {
 // stores into accessor calls (%s_galeed.json tells it how). Their layout is
 // Go's on amd64, checked here and in %s_galeed.go.
 //
+// The accessors access memory their caller names (copy's dst, copyin's src,
+// the view of read and write) in C mode only, as the caller would itself: a
+// pointer into Go memory there faults (heap isolation), it is never read or
+// written on the caller's behalf.%s
+//
 // From galeed_handles.h (go/handles) this relies on:
 //   typedef uint64_t galeed_handle;  // 0 is never valid
 //   void *galeed_handle_resolve(galeed_handle h, uint32_t type);
 //       // Go mode only; aborts with a report on a bad handle
-//   galeed_handle galeed_handle_acquire(const void *p, uint32_t type);
-//       // Go mode only
+//   galeed_handle galeed_handle_acquire_child(galeed_handle parent,
+//                                              const void *p, uint32_t type);
+//       // Go mode only; the handle expires with parent
 // and the accessors (%s_galeed.c) on galeed.h's galeed_enter_go() and
 // galeed_leave_go().
 #ifndef %s
@@ -62,7 +68,11 @@ extern "C" {
 #define GALEED_GEN_ALIGNOF(t) _Alignof(t)
 #endif
 // Go's string and slice headers, for layout only: their pointers point into
-// Go memory, which C cannot access. Use the len and copy accessors.
+// Go memory, which C cannot access. Use the len and copy accessors, and
+// copyin to write a slice's elements. Strings have no copyin: Go strings are
+// immutable, and their bytes may be shared with other strings or be in
+// read-only memory (literals). For bytes C must write, give the Go struct a
+// []byte field (a slice: len, copy, copyin) and convert it in Go.
 struct galeed_string {
 	const char *galeed_private_p;
 	intptr_t galeed_private_len;
@@ -74,7 +84,7 @@ struct galeed_slice {
 };
 #endif
 
-`, p.ImportPath, p.ImportPath, p.Name, p.Name, p.Name, guard, guard)
+`, p.ImportPath, p.ImportPath, p.Name, p.Name, chunkNote(p), p.Name, guard, guard)
 	for _, t := range p.Types {
 		w.f("#define %s UINT32_C(0x%08x)\n", typeIDMacro(t), t.ID)
 	}
@@ -104,6 +114,17 @@ struct galeed_slice {
 #endif
 `)
 	return w.String()
+}
+
+// chunkNote says, for a package with copy or copyin accessors, how they
+// cross the gate.
+func chunkNote(p *model.Package) string {
+	if !copies(p) {
+		return ""
+	}
+	return " copy and copyin go through a " + itoa(bounceBytes) + "-byte\n" +
+		"// buffer on the stack, one gate crossing per chunk: on a field Go changes\n" +
+		"// meanwhile, each chunk is consistent, not the whole."
 }
 
 func typeDecls(w *writer, p *model.Package, t *model.Type) {
@@ -169,9 +190,11 @@ func fieldNote(f *model.Field) string {
 	case model.Bool, model.Enum:
 		return valid(f.Scalar, ": set aborts unless ")
 	case model.Array:
-		return ": get and set abort unless i < " + itoa(f.Len) + valid(f.Scalar, " and ") + "; copy copies at most n elements from index from, returns how many"
-	case model.String, model.Slice:
-		return ": copy copies at most n elements from index from, returns how many"
+		return ": get and set abort unless i < " + itoa(f.Len) + valid(f.Scalar, " and ") + "; " + copyNote + "; " + copyInNote(f)
+	case model.Slice:
+		return ": " + copyNote + "; " + copyInNote(f)
+	case model.String:
+		return ": " + copyNote + " (bytes); no copyin: Go strings are immutable (use a []byte field)"
 	case model.Struct:
 		return ": get returns a handle to the inline " + f.Ref.Name
 	case model.Pointer:
@@ -180,13 +203,30 @@ func fieldNote(f *model.Field) string {
 	return ""
 }
 
+// copyNote says what copy does.
+const copyNote = "copy copies at most n elements from index from, returns how many"
+
+// copyInNote says what copyin does for an array or slice f.
+func copyInNote(f *model.Field) string {
+	note := "copyin writes src[0..n) to the elements from index from that exist (never grows), returns how many"
+	if f.Scalar.Validated() {
+		note += ", and aborts before writing any unless, for every j < n, " + validValue(f.Scalar, "src[j]")
+	}
+	return note
+}
+
 // valid says which values of s a store accepts, after prefix; "" for all.
 func valid(s *model.Scalar, prefix string) string {
-	switch s.Kind {
-	case model.Bool:
-		return prefix + "v is 0 or 1"
-	case model.Enum:
-		return prefix + itoa(s.Min) + " <= v <= " + itoa(s.Max)
+	if !s.Validated() {
+		return ""
 	}
-	return ""
+	return prefix + validValue(s, "v")
+}
+
+// validValue says which values v of s (Validated) may take.
+func validValue(s *model.Scalar, v string) string {
+	if s.Kind == model.Bool {
+		return v + " is 0 or 1"
+	}
+	return itoa(s.Min) + " <= " + v + " <= " + itoa(s.Max)
 }

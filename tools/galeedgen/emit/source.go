@@ -20,6 +20,13 @@ func source(p *model.Package) string {
 // checked before entering Go mode; a bad one is reported and aborts, like a
 // bad handle: Go must never see an invalid bool or enum, and the caller has
 // a bug no error code would make it handle.
+//
+// Memory the caller names (copy's dst, copyin's src, the view of read and
+// write) is accessed only in C mode, never between galeed_enter_go() and
+// galeed_leave_go(): a pointer into Go memory there faults as C's own access
+// would, instead of the accessor reading or writing Go memory on C's
+// behalf. copy and copyin go through a buffer on the C stack, in chunks of
+// GALEED_GEN_BOUNCE bytes, one gate crossing each; read fills a local view.
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +36,9 @@ func source(p *model.Package) string {
 #include "galeed.h"
 #include "%s_galeed.h"
 `, p.ImportPath, p.Name, p.Name)
+	if copies(p) {
+		w.f("\n// The bounce buffer's size: whole elements of every kind (at most 8 bytes).\n#define GALEED_GEN_BOUNCE %d\n", bounceBytes)
+	}
 	if validates(p) {
 		w.f(`
 __attribute__((noreturn, format(printf, 1, 2))) static void galeed_gen_fail(const char *format, ...) {
@@ -81,20 +91,33 @@ func check(w *writer, p *model.Package, t *model.Type, f *model.Field) {
 		format, cast = "%lld", "long long"
 	}
 	if s.Kind == model.Bool {
-		w.f("\tif (v > 1)\n\t\tgaleed_gen_fail(\"invalid value %s for %s (Go bool: 0 or 1)\", (%s)v);\n}\n", format, goName(p, t, f), cast)
+		w.f("\tif (%s)\n\t\tgaleed_gen_fail(\"invalid value %s for %s (Go bool: 0 or 1)\", (%s)v);\n}\n", invalid(s, "v"), format, goName(p, t, f), cast)
 		return
 	}
-	cond := "v > " + itoa(s.Max)
-	if s.Signed || s.Min > 0 {
-		cond = "v < " + itoa(s.Min) + " || " + cond
-	}
 	w.f("\tif (%s)\n\t\tgaleed_gen_fail(\"invalid value %s for %s (Go enum %s: %d..%d)\", (%s)v);\n}\n",
-		cond, format, goName(p, t, f), s.GoType, s.Min, s.Max, cast)
+		invalid(s, "v"), format, goName(p, t, f), s.GoType, s.Min, s.Max, cast)
 }
 
-// resolve is the start of every accessor: into Go mode, then the object.
-func resolve(w *writer, t *model.Type, qual string) {
-	w.f("\tgaleed_enter_go();\n\t%sstruct %s *p = galeed_handle_resolve(h, %s);\n", qual, t.Name, typeIDMacro(t))
+// invalid is the C condition under which value v of s is not a valid Go
+// value (s.Validated()).
+func invalid(s *model.Scalar, v string) string {
+	if s.Kind == model.Bool {
+		return v + " > 1"
+	}
+	cond := v + " > " + itoa(s.Max)
+	if s.Signed || s.Min > 0 {
+		cond = v + " < " + itoa(s.Min) + " || " + cond
+	}
+	return cond
+}
+
+// resolve is the start of every accessor, or of each chunk of copy and
+// copyin: into Go mode, then the object.
+func resolve(w *writer, t *model.Type, qual string) { w.f("%s", resolveText(t, qual, "\t")) }
+
+// resolveText is resolve's two statements, each line indented by indent.
+func resolveText(t *model.Type, qual, indent string) string {
+	return indent + "galeed_enter_go();\n" + indent + qual + "struct " + t.Name + " *p = galeed_handle_resolve(h, " + typeIDMacro(t) + ");\n"
 }
 
 func accessorBodies(w *writer, p *model.Package, t *model.Type, f *model.Field) {
@@ -111,6 +134,8 @@ func accessorBodies(w *writer, p *model.Package, t *model.Type, f *model.Field) 
 			w.f("\tsize_t len = %s;\n\tgaleed_leave_go();\n\treturn len;\n", lenExpr(f))
 		case f.ByName.Copy:
 			copyBody(w, t, f)
+		case f.ByName.CopyIn:
+			copyInBody(w, t, f)
 		}
 		w.f("}\n")
 	}
@@ -123,9 +148,11 @@ func get(w *writer, p *model.Package, t *model.Type, f *model.Field, ret string)
 	var expr string
 	switch f.Kind {
 	case model.Struct:
-		expr = "galeed_handle_acquire(&p->" + f.Name + ", " + typeIDMacro(f.Ref) + ")"
+		// A child of h: it expires with h, so getters called in a loop
+		// neither accumulate nor outlive the handle they came from.
+		expr = "galeed_handle_acquire_child(h, &p->" + f.Name + ", " + typeIDMacro(f.Ref) + ")"
 	case model.Pointer:
-		expr = "p->" + f.Name + " ? galeed_handle_acquire(p->" + f.Name + ", " + typeIDMacro(f.Ref) + ") : 0"
+		expr = "p->" + f.Name + " ? galeed_handle_acquire_child(h, p->" + f.Name + ", " + typeIDMacro(f.Ref) + ") : 0"
 	case model.Array:
 		indexCheck(w, p, t, f)
 		expr = "p->" + f.Name + "[i]"
@@ -162,36 +189,136 @@ func lenExpr(f *model.Field) string {
 	return "(size_t)p->" + f.Name + ".galeed_private_len"
 }
 
+// bounceBytes sizes the bounce buffer of copy and copyin (GALEED_GEN_BOUNCE
+// in the generated C). Those accessors never touch the caller's dst or src
+// in Go mode (C could name Go memory there, and the accessor would write or
+// read it on C's behalf): each chunk goes through a buffer on the C stack,
+// one gate crossing per chunk. 256 bytes is 32 elements of the largest kind
+// (8 bytes), whole elements of every kind, and four cache lines: a small
+// frame wherever C calls from (deep recursion, threads with small stacks),
+// while the copies C makes in practice, into buffers of its own of tens of
+// elements (cc/records' 16 scores, 64-byte names), take one crossing.
+const bounceBytes = 256
+
+// copies reports whether any field of p has copy or copyin accessors,
+// which use the bounce buffer.
+func copies(p *model.Package) bool {
+	for _, t := range p.Types {
+		for _, f := range t.Fields {
+			if f.ByName.Copy != "" || f.ByName.CopyIn != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bounce declares the bounce buffer of copy and copyin.
+func bounce(w *writer, f *model.Field) {
+	elem := elemCType(f)
+	w.f("\t%s buf[GALEED_GEN_BOUNCE / sizeof(%s)];\n\tsize_t done = 0;\n", elem, elem)
+}
+
 // copyBody copies elements [from, from+n) that exist, bounded by both the
-// caller's n and the Go length.
+// caller's n and the Go length, in chunks of the bounce buffer: a chunk of
+// the field into buf in Go mode, then buf into dst in C mode. Each chunk
+// resolves h and reads the length again (C mode between chunks: the handle
+// may have gone, the field changed); the copy ends at the length as it is
+// then.
 func copyBody(w *writer, t *model.Type, f *model.Field) {
 	elem := elemCType(f)
 	data := "p->" + f.Name
 	if f.Kind != model.Array {
 		data = "(const " + elem + " *)p->" + f.Name + ".galeed_private_p"
 	}
-	resolve(w, t, "const ")
-	w.f(`	size_t len = %s, k = 0;
-	if (from < len) {
-		k = len - from < n ? len - from : n;
-		memcpy(dst, %s + from, k * sizeof(%s));
+	bounce(w, f)
+	w.f("\tfor (;;) {\n%s", resolveText(t, "const ", "\t\t"))
+	w.f(`		size_t len = %s, at = from + done, m = 0;
+		if (at < len) {
+			m = len - at < n - done ? len - at : n - done;
+			if (m > sizeof buf / sizeof buf[0])
+				m = sizeof buf / sizeof buf[0];
+			memcpy(buf, %s + at, m * sizeof buf[0]);
+		}
+		galeed_leave_go();
+		if (m == 0)
+			return done;
+		memcpy(dst + done, buf, m * sizeof buf[0]); // C mode: dst is C's
+		done += m;
+		if (done == n || at + m == len)
+			return done;
 	}
-	galeed_leave_go();
-	return k;
-`, lenExpr(f), data, elem)
+`, lenExpr(f), data)
+}
+
+// copyInBody writes src[0..n) to elements [from, from+n) that exist,
+// bounded by the Go length: it never grows a slice (C cannot allocate Go
+// memory) and writes nothing from len on. In chunks of the bounce buffer:
+// src into buf in C mode, then buf into the field in Go mode, the handle
+// resolved and the length read again for each. Bools and enums are
+// checked, all n of them, before entering Go mode, so a bad one aborts
+// with nothing written. Each is checked again as it is copied from buf,
+// from the one load that is stored: C may change src, and buf, meanwhile,
+// and what Go sees must be valid.
+func copyInBody(w *writer, t *model.Type, f *model.Field) {
+	elem := elemCType(f)
+	data := "p->" + f.Name
+	if f.Kind != model.Array {
+		data = "(" + elem + " *)p->" + f.Name + ".galeed_private_p"
+	}
+	if f.StoresChecked() {
+		w.f("\tfor (size_t j = 0; j < n; j++)\n\t\t%s(src[j]);\n", checkName(t, f))
+	}
+	bounce(w, f)
+	w.f(`	for (;;) {
+		size_t m = n - done < sizeof buf / sizeof buf[0] ? n - done : sizeof buf / sizeof buf[0];
+		if (m > 0)
+			memcpy(buf, src + done, m * sizeof buf[0]); // C mode: src is C's
+%s`, resolveText(t, "", "\t\t"))
+	w.f(`		size_t len = %s, at = from + done;
+		if (at >= len)
+			m = 0;
+		else {
+			if (m > len - at)
+				m = len - at;
+`, lenExpr(f))
+	if !f.StoresChecked() {
+		w.f("\t\t\tmemcpy(%s + at, buf, m * sizeof buf[0]);\n", data)
+	} else {
+		w.f(`			%s *d = %s + at;
+			for (size_t j = 0; j < m; j++) {
+				%s v = ((const volatile %s *)buf)[j];
+				if (%s) {
+					galeed_leave_go();
+					%s(v);
+				}
+				d[j] = v;
+			}
+`, elem, data, elem, elem, invalid(f.Scalar, "v"), checkName(t, f))
+	}
+	w.f(`		}
+		galeed_leave_go();
+		done += m;
+		if (m == 0 || done == n || at + m == len)
+			return done;
+	}
+`)
 }
 
 func batch(w *writer, t *model.Type) {
-	w.f("\nvoid %s(galeed_handle h, struct %s *v) {\n", t.Read, t.View)
+	// The view is filled locally in Go mode and stored to *v in C mode: v
+	// is C's to name, and may point into Go memory.
+	w.f("\nvoid %s(galeed_handle h, struct %s *v) {\n\tstruct %s c;\n", t.Read, t.View, t.View)
 	resolve(w, t, "const ")
 	for _, f := range t.Fields {
 		if f.InView() {
-			w.f("\tv->%s = p->%s;\n", f.Name, f.Name)
+			w.f("\tc.%s = p->%s;\n", f.Name, f.Name)
 		}
 	}
-	w.f("\tgaleed_leave_go();\n}\n")
-	// The view is copied first: C may change *v while this runs, and what
-	// is written must be what was checked.
+	w.f("\tgaleed_leave_go();\n\t*v = c; // C mode: v is C's\n}\n")
+	// The view is copied first, in C mode: C may change *v while this runs,
+	// and what is written must be what was checked; and v may point into Go
+	// memory.
 	w.f("\nvoid %s(galeed_handle h, const struct %s *v) {\n\tstruct %s c = *v;\n", t.Write, t.View, t.View)
 	for _, f := range t.Fields {
 		if f.InView() && f.StoresChecked() {

@@ -477,7 +477,7 @@ func (l *loader) uniqueNames(decls []decl, shared map[*types.TypeName]*Type) {
 		t := shared[d.obj]
 		names := []string{t.Name, t.View, t.Read, t.Write}
 		for _, f := range t.Fields {
-			names = append(names, f.ByName.Get, f.ByName.Set, f.ByName.Len, f.ByName.Copy)
+			names = append(names, f.ByName.Get, f.ByName.Set, f.ByName.Len, f.ByName.Copy, f.ByName.CopyIn)
 		}
 		for _, n := range names {
 			if n == "" {

@@ -33,9 +33,9 @@ const (
 	Float   Kind = "float"   // float32, float64
 	Bool    Kind = "bool"    // uint8_t in C; stores accept only 0 and 1
 	Enum    Kind = "enum"    // integer type with //galeed:enum min..max
-	String  Kind = "string"  // read with len and copy
-	Slice   Kind = "slice"   // of scalars; read with len and copy
-	Array   Kind = "array"   // of scalars; element get/set, len and copy
+	String  Kind = "string"  // read with len and copy; never written from C
+	Slice   Kind = "slice"   // of scalars; len, copy and copyin
+	Array   Kind = "array"   // of scalars; element get/set, len, copy and copyin
 	Struct  Kind = "struct"  // another shared type inline; get returns a handle
 	Pointer Kind = "pointer" // to a shared type; get returns a handle, never set
 )
@@ -79,9 +79,9 @@ type Field struct {
 }
 
 // StoresChecked reports whether values C stores into f are checked: bools
-// and enums, alone or in arrays (slices have no setters).
+// and enums, alone or as the elements of arrays and slices (set, copyin).
 func (f *Field) StoresChecked() bool {
-	return f.Kind != Slice && f.Scalar != nil && f.Scalar.Validated()
+	return f.Scalar != nil && f.Scalar.Validated()
 }
 
 // Checked reports whether f's accessors check their arguments: stored
@@ -97,6 +97,10 @@ type Accessors struct {
 	Set  string `json:"set,omitempty"`
 	Len  string `json:"len,omitempty"`
 	Copy string `json:"copy,omitempty"`
+	// CopyIn writes elements of an array or slice from C memory, within
+	// its length. Strings have none: Go strings are immutable, and their
+	// bytes may be shared or read-only.
+	CopyIn string `json:"copyin,omitempty"`
 }
 
 func accessors(typ, key string, k Kind) Accessors {
@@ -106,8 +110,10 @@ func accessors(typ, key string, k Kind) Accessors {
 	case Int, Uint, Float, Bool, Enum:
 		a.Set = name("set")
 	case Array:
-		a.Set, a.Len, a.Copy = name("set"), name("len"), name("copy")
-	case String, Slice:
+		a.Set, a.Len, a.Copy, a.CopyIn = name("set"), name("len"), name("copy"), name("copyin")
+	case Slice:
+		a.Get, a.Len, a.Copy, a.CopyIn = "", name("len"), name("copy"), name("copyin")
+	case String:
 		a.Get, a.Len, a.Copy = "", name("len"), name("copy")
 	}
 	return a

@@ -32,6 +32,44 @@ static uintptr_t resolve(galeed_handle h, uint32_t type) {
 	return p;
 }
 
+static galeed_handle acquire_child(galeed_handle parent, uintptr_t p, uint32_t type) {
+	galeed_enter_go();
+	galeed_handle h = galeed_handle_acquire_child(parent, (const void *)p, type);
+	galeed_leave_go();
+	return h;
+}
+
+// What a generated getter of a nested struct does, n times: resolve the
+// parent, then acquire the child at offset off.
+static galeed_handle getter_loop(galeed_handle parent, uint32_t ptype, uintptr_t off, uint32_t ctype, uint32_t n) {
+	galeed_handle h = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		galeed_enter_go();
+		uintptr_t p = (uintptr_t)galeed_handle_resolve(parent, ptype);
+		h = galeed_handle_acquire_child(parent, (const void *)(p + off), ctype);
+		galeed_leave_go();
+	}
+	return h;
+}
+
+struct refs {
+	uint32_t used, calls, shares, parents, children;
+};
+
+// The table's used slots, and the counts of slot's entry.
+static struct refs refs(uint32_t slot) {
+	galeed_enter_go();
+	struct galeed_handle_table *t = galeed_handle_table();
+	pthread_mutex_lock(&t->lock);
+	struct galeed_handle_entry *e = &t->entries[slot];
+	struct refs r = {t->used, e->calls, e->shares, e->parents, 0};
+	for (uint32_t l = e->children; l; l = t->edges[l].next)
+		r.children++;
+	pthread_mutex_unlock(&t->lock);
+	galeed_leave_go();
+	return r;
+}
+
 // Acquires n handles of type, for the n words from p on.
 static void fill(uintptr_t p, uint32_t n, uint32_t type) {
 	galeed_enter_go();
@@ -85,6 +123,30 @@ func Release(h handles.Handle) { C.release(C.galeed_handle(h)) }
 // Resolve is galeed_handle_resolve.
 func Resolve(h handles.Handle, t handles.TypeID) uintptr {
 	return uintptr(C.resolve(C.galeed_handle(h), C.uint32_t(t)))
+}
+
+// AcquireChild is galeed_handle_acquire_child of the address p.
+func AcquireChild(parent handles.Handle, p uintptr, t handles.TypeID) handles.Handle {
+	return handles.Handle(C.acquire_child(C.galeed_handle(parent), C.uintptr_t(p), C.uint32_t(t)))
+}
+
+// GetterLoop does n times what a generated getter of a nested struct at
+// offset off of a pt does (resolve parent as pt, acquire_child of the field
+// as ct) and returns the last child handle.
+func GetterLoop(parent handles.Handle, pt handles.TypeID, off uintptr, ct handles.TypeID, n int) handles.Handle {
+	return handles.Handle(C.getter_loop(C.galeed_handle(parent), C.uint32_t(pt), C.uintptr_t(off), C.uint32_t(ct), C.uint32_t(n)))
+}
+
+// Refs is what the table counts for a slot.
+type Refs struct {
+	Used                             uint32 // the table's slots handed out at least once
+	Calls, Shares, Parents, Children uint32 // of the slot's entry
+}
+
+// SlotRefs returns the table's counts for slot.
+func SlotRefs(slot uint32) Refs {
+	r := C.refs(C.uint32_t(slot))
+	return Refs{uint32(r.used), uint32(r.calls), uint32(r.shares), uint32(r.parents), uint32(r.children)}
 }
 
 // Fill acquires n handles of type t for the addresses p, p+8, ...

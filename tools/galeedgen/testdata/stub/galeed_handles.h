@@ -9,5 +9,6 @@ typedef uint64_t galeed_handle;
 
 void *galeed_handle_resolve(galeed_handle h, uint32_t type);
 galeed_handle galeed_handle_acquire(const void *p, uint32_t type);
+galeed_handle galeed_handle_acquire_child(galeed_handle parent, const void *p, uint32_t type);
 
 #endif

@@ -45,5 +45,6 @@ type (
 		ID      uintptr
 		small   int8
 		*Point
+		Palette []Color
 	}
 )
