@@ -6,6 +6,7 @@
 
 #include "CgoCallHandles.h"
 #include "GaleedDiagnostic.h"
+#include "HandleABI.h"
 #include "SharedTypes.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -255,24 +256,10 @@ bool CgoCallHandles::wrapWithMarkers(
   for (auto &Entry : Callees) {
     HandleCallee &C = Entry.second;
     Function *Old = C.Old;
-    FunctionType *OldTy = Old->getFunctionType();
-    SmallVector<Type *, 4> Params(OldTy->params().begin(),
-                                  OldTy->params().end());
-    for (unsigned I = 0; I < Params.size(); ++I)
-      if (C.TypeIds[I])
-        Params[I] = Handle;
-    auto *NewTy =
-        FunctionType::get(OldTy->getReturnType(), Params, OldTy->isVarArg());
-    Function *New = Function::Create(NewTy, Old->getLinkage(),
-                                     Old->getAddressSpace(), "", &M);
-    New->copyAttributesFrom(Old);
-    for (unsigned I = 0; I < Params.size(); ++I)
-      if (C.TypeIds[I])
-        New->removeParamAttrs(I, AttributeFuncs::typeIncompatible(Handle));
-    M.getFunctionList().remove(New);
-    M.getFunctionList().insert(Old->getIterator(), New);
-    New->takeName(Old);
-    New->copyMetadata(Old, 0);
+    SmallBitVector IsHandle(C.TypeIds.size());
+    for (unsigned I = 0; I < C.TypeIds.size(); ++I)
+      IsHandle[I] = C.TypeIds[I] != 0;
+    Function *New = withHandleParams(*Old, IsHandle, Handle);
 
     SmallVector<CallInst *, 4> Calls;
     for (User *U : Old->users())
@@ -288,23 +275,7 @@ bool CgoCallHandles::wrapWithMarkers(
         else
           Args[I] = acquireAround(*Call, A, C.TypeIds[I]);
       }
-      SmallVector<OperandBundleDef, 1> Bundles;
-      Call->getOperandBundlesAsDefs(Bundles);
-      CallInst *NewCall =
-          CallInst::Create(NewTy, New, Args, Bundles, "", Call);
-      NewCall->setTailCallKind(Call->getTailCallKind());
-      NewCall->setCallingConv(Call->getCallingConv());
-      AttributeList Attrs = Call->getAttributes();
-      for (unsigned I = 0; I < C.TypeIds.size(); ++I)
-        if (C.TypeIds[I])
-          Attrs = Attrs.removeParamAttributes(
-              Ctx, I, AttributeFuncs::typeIncompatible(Handle));
-      NewCall->setAttributes(Attrs);
-      NewCall->setDebugLoc(Call->getDebugLoc());
-      NewCall->copyMetadata(*Call);
-      NewCall->takeName(Call);
-      Call->replaceAllUsesWith(NewCall);
-      Call->eraseFromParent();
+      callWithHandleArgs(*Call, *New, Args, IsHandle, Handle);
     }
     Old->eraseFromParent();
     Changed = true;

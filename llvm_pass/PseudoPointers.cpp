@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PseudoPointers.h"
+#include "HandleABI.h"
 #include "CgoCallHandles.h"
 #include "GaleedDiagnostic.h"
 #include "SharedTypes.h"
@@ -605,27 +606,17 @@ void PseudoPointers::reportProblems() {
              P.Message);
 }
 
+/// Which of R's parameters become handles.
+static SmallBitVector handleParams(const Rewrite &R) {
+  SmallBitVector IsHandle(R.Params.size());
+  for (unsigned I = 0; I < R.Params.size(); ++I)
+    IsHandle[I] = R.Params[I] != nullptr;
+  return IsHandle;
+}
+
 void PseudoPointers::createFunction(Rewrite &R) {
   Function *Old = R.Old;
-  FunctionType *OldTy = Old->getFunctionType();
-  SmallVector<Type *, 4> Params(OldTy->params().begin(),
-                                OldTy->params().end());
-  for (unsigned I = 0; I < Params.size(); ++I)
-    if (R.Params[I])
-      Params[I] = Handle;
-  auto *NewTy =
-      FunctionType::get(OldTy->getReturnType(), Params, OldTy->isVarArg());
-  Function *New = Function::Create(NewTy, Old->getLinkage(),
-                                   Old->getAddressSpace(), "", &M);
-  New->copyAttributesFrom(Old);
-  New->setComdat(Old->getComdat());
-  for (unsigned I = 0; I < Params.size(); ++I)
-    if (R.Params[I])
-      New->removeParamAttrs(I, AttributeFuncs::typeIncompatible(Handle));
-  M.getFunctionList().remove(New);
-  M.getFunctionList().insert(Old->getIterator(), New);
-  New->takeName(Old);
-  New->copyMetadata(Old, 0);
+  Function *New = withHandleParams(*Old, handleParams(R), Handle);
   Old->clearMetadata();
   New->getBasicBlockList().splice(New->begin(), Old->getBasicBlockList());
   for (Argument &A : Old->args()) {
@@ -753,31 +744,7 @@ void PseudoPointers::rewriteCalls(Rewrite &R) {
       else if (InWrapper)
         Args[I] = Wrappers.acquireAround(*Call, A, R.Params[I]->TypeId);
     }
-    SmallVector<OperandBundleDef, 1> Bundles;
-    Call->getOperandBundlesAsDefs(Bundles);
-    CallBase *New;
-    if (auto *Inv = dyn_cast<InvokeInst>(Call))
-      New = InvokeInst::Create(R.New->getFunctionType(), R.New,
-                               Inv->getNormalDest(), Inv->getUnwindDest(),
-                               Args, Bundles, "", Call);
-    else {
-      auto *CI = CallInst::Create(R.New->getFunctionType(), R.New, Args,
-                                  Bundles, "", Call);
-      CI->setTailCallKind(cast<CallInst>(Call)->getTailCallKind());
-      New = CI;
-    }
-    New->setCallingConv(Call->getCallingConv());
-    AttributeList Attrs = Call->getAttributes();
-    for (unsigned I = 0; I < R.Params.size(); ++I)
-      if (R.Params[I])
-        Attrs = Attrs.removeParamAttributes(
-            M.getContext(), I, AttributeFuncs::typeIncompatible(Handle));
-    New->setAttributes(Attrs);
-    New->setDebugLoc(Call->getDebugLoc());
-    New->copyMetadata(*Call);
-    New->takeName(Call);
-    Call->replaceAllUsesWith(New);
-    Call->eraseFromParent();
+    callWithHandleArgs(*Call, *R.New, Args, handleParams(R), Handle);
   }
 }
 
